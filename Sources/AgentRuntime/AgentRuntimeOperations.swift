@@ -1,0 +1,8 @@
+import EmulatorCore
+
+/// Every `bedrock-agent-runtime` operation that has behaviour.
+public enum AgentRuntimeOperations {
+    public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
+        SessionOperations.register(into: &registry, environment: environment)
+    }
+}

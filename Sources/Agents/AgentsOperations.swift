@@ -1,0 +1,6 @@
+import EmulatorCore
+
+/// Every operation of this module's service that has behaviour; the rest answer NotImplemented.
+public enum AgentsOperations {
+    public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {}
+}

@@ -1,0 +1,34 @@
+import BedrockAPI
+import Foundation
+
+/// Everything handlers share: the API model, the state store, tags, the local object
+/// store, id generation and the clock.
+public final class EmulatorEnvironment: Sendable {
+    public let model: APIModel
+    public let store: Store
+    public let tags: TagStore
+    public let objects: ObjectStore
+    public let ids: IDGenerator
+    public let clock: any EmulatorClock
+
+    public init(model: APIModel, store: Store, objects: ObjectStore, ids: IDGenerator = IDGenerator(), clock: any EmulatorClock = SystemClock()) {
+        self.model = model
+        self.store = store
+        self.tags = TagStore(store: store)
+        self.objects = objects
+        self.ids = ids
+        self.clock = clock
+    }
+
+    /// An environment with in-memory state and a temporary object folder.
+    public static func inMemory(model: APIModel = .bundled) throws -> EmulatorEnvironment {
+        EmulatorEnvironment(model: model, store: try Store.inMemory(), objects: .temporary())
+    }
+
+    /// An environment that keeps `directory/state.sqlite` and `directory/objects/`.
+    public static func persistent(at directory: URL, model: APIModel = .bundled) throws -> EmulatorEnvironment {
+        EmulatorEnvironment(
+            model: model, store: try Store.onDisk(directory: directory),
+            objects: ObjectStore(root: directory.appendingPathComponent("objects", isDirectory: true)))
+    }
+}

@@ -1,0 +1,39 @@
+import BedrockAPI
+import EmulatorCore
+import Foundation
+
+/// The emulator's own API under `/_emulator/`: health now; scenario, clock, journal,
+/// quotas and jobs as they arrive.
+public struct AdminAPI: Sendable {
+    public static let version = "0.1.0"
+
+    let startedAt: Date
+    let totalOperations: Int
+    let implementedOperations: Int
+
+    init(model: APIModel, registry: OperationRegistry, startedAt: Date = Date()) {
+        self.startedAt = startedAt
+        self.totalOperations = model.operationKeys.count
+        self.implementedOperations = registry.implemented.count
+    }
+
+    func handle(method: String, path: String, body: Data?) async -> EncodedResponse {
+        switch (method, path) {
+        case ("GET", "/_emulator/health"):
+            return Self.json(200, [
+                "status": "ok",
+                "version": .string(Self.version),
+                "uptimeSeconds": .double((Date().timeIntervalSince(startedAt) * 1000).rounded() / 1000),
+                "operations": ["implemented": .integer(Int64(implementedOperations)), "total": .integer(Int64(totalOperations))],
+            ])
+        default:
+            return Self.json(404, ["message": .string("The emulator's admin API has no \(method) \(path).")], errorType: "UnknownOperationException")
+        }
+    }
+
+    static func json(_ status: Int, _ object: [String: JSONValue], errorType: String? = nil) -> EncodedResponse {
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
+        if let errorType { headers.append(("x-amzn-ErrorType", errorType)) }
+        return EncodedResponse(status: status, headers: headers, body: Data(JSONWriter.write(.object(object))))
+    }
+}

@@ -1,0 +1,63 @@
+import AgentRuntime
+import Agents
+import BedrockAPI
+import ControlPlane
+import EmulatorCore
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Runtime
+
+/// The emulator's HTTP listener: one port serving all four Bedrock APIs and the admin API.
+public struct EmulatorServer: Sendable {
+    public let configuration: EmulatorConfiguration
+    let gateway: Gateway
+    let admin: AdminAPI
+
+    /// Builds the gateway with every handler registered.
+    public init(configuration: EmulatorConfiguration, model: APIModel = .bundled, registry: OperationRegistry) {
+        self.configuration = configuration
+        var logger = Logger(label: "bedrock-emulator")
+        logger.logLevel = configuration.logLevel
+        self.gateway = Gateway(model: model, registry: registry, auth: configuration.auth, logger: logger)
+        self.admin = AdminAPI(model: model, registry: registry)
+    }
+
+    /// The Hummingbird application; `onListening` receives the bound port once it serves.
+    public func application(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) -> some ApplicationProtocol {
+        var logger = Logger(label: "bedrock-emulator.http")
+        logger.logLevel = configuration.logLevel
+        let host = configuration.host
+        return Application(
+            responder: GatewayResponder(gateway: gateway, admin: admin),
+            server: .http1(configuration: .init(
+                idleTimeout: nil,
+                httpDecoderConfiguration: .init(maxHeaderFieldSize: 128 * 1024, maxHeaderListSize: 128 * 1024))),
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                await onListening(host, channel.localAddress?.port ?? 0)
+            },
+            logger: logger
+        )
+    }
+}
+
+extension EmulatorServer {
+    /// The emulator as the executable runs it: its state, and every handler registered.
+    public init(configuration: EmulatorConfiguration) throws {
+        let environment = try configuration.stateDirectory.map { try EmulatorEnvironment.persistent(at: $0) } ?? .inMemory()
+        self.init(configuration: configuration, registry: Self.registry(environment: environment))
+    }
+
+    /// Every handler of every service.
+    public static func registry(environment: EmulatorEnvironment) -> OperationRegistry {
+        var registry = OperationRegistry()
+        TaggingOperations.register(into: &registry, environment: environment)
+        ControlPlaneOperations.register(into: &registry, environment: environment)
+        RuntimeOperations.register(into: &registry, environment: environment)
+        AgentsOperations.register(into: &registry, environment: environment)
+        AgentRuntimeOperations.register(into: &registry, environment: environment)
+        return registry
+    }
+}

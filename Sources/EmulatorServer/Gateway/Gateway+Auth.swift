@@ -1,0 +1,35 @@
+import BedrockAPI
+import EmulatorCore
+import Foundation
+
+extension Gateway {
+    /// Who is calling: the access key that signed the request and the account and region
+    /// it maps to. Region comes from the signing scope, as on AWS.
+    struct Caller {
+        let accessKeyId: String?
+        let account: AccountContext
+    }
+
+    func authenticate(_ request: HTTPRequestParts) throws(BedrockError) -> Caller {
+        let signed = SigV4Request(
+            method: request.method, rawPath: request.rawPath, rawQuery: request.rawQuery, headers: request.headers,
+            payloadHash: SigV4Request.payloadHash(body: request.body, headers: request.headers))
+        guard let authorization = try SigV4Authorization.parse(signed) else {
+            if case .strict = auth {
+                throw BedrockError(
+                    code: "AccessDeniedException", status: 403,
+                    message: "Missing Authentication Token: sign the request with AWS Signature Version 4.")
+            }
+            return Caller(accessKeyId: nil, account: defaultAccount)
+        }
+        if case .strict(let secrets) = auth {
+            guard let secret = secrets[authorization.accessKeyId] else { throw SigV4Verifier.unrecognizedClient() }
+            try SigV4Verifier.checkTime(authorization, now: clock.now())
+            try SigV4Verifier.verify(signed, authorization: authorization, secretAccessKey: secret)
+        }
+        let accountId = accounts[authorization.accessKeyId] ?? defaultAccount.accountId
+        return Caller(
+            accessKeyId: authorization.accessKeyId,
+            account: AccountContext(accountId: accountId, region: authorization.region))
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import EmulatorServer
+import Foundation
+import Hummingbird
+import Logging
+
+/// `bedrock-emulator`: a local Amazon Bedrock on one port.
+@main
+struct BedrockEmulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bedrock-emulator",
+        abstract: "A local, deterministic emulator of Amazon Bedrock's four APIs on one port.",
+        version: AdminAPI.version
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 4566
+
+    @Option(help: "Keep state in this folder (state.sqlite and objects/) across restarts; in memory when absent.")
+    var state: String?
+
+    @Option(help: "A scenario file (YAML or JSON).")
+    var scenario: String?
+
+    @Option(help: "lenient: any signature or none; strict: verify SigV4 against --credentials.")
+    var auth: String = "lenient"
+
+    @Option(help: "ACCESS_KEY_ID:SECRET_KEY accepted in strict auth mode (repeatable; default test:test).")
+    var credentials: [String] = []
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func run() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.stateDirectory = state.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        configuration.scenarioFile = scenario.map { URL(fileURLWithPath: $0) }
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        configuration.logLevel = level
+        switch auth {
+        case "lenient":
+            configuration.auth = .lenient
+        case "strict":
+            var secrets: [String: String] = [:]
+            for pair in credentials.isEmpty ? ["test:test"] : credentials {
+                let parts = pair.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2 else { throw ValidationError("--credentials takes ACCESS_KEY_ID:SECRET_KEY, not \(pair)") }
+                secrets[String(parts[0])] = String(parts[1])
+            }
+            configuration.auth = .strict(secrets: secrets)
+        default:
+            throw ValidationError("--auth must be lenient or strict")
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let server = try EmulatorServer(configuration: configuration)
+        try await server.application { host, port in
+            // Written unbuffered: tests and scripts wait for this line on a pipe.
+            FileHandle.standardOutput.write(Data("bedrock-emulator listening on http://\(host):\(port)\n".utf8))
+        }.runService()
+    }
+}
