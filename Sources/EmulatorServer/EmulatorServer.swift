@@ -12,16 +12,19 @@ import Runtime
 /// The emulator's HTTP listener: one port serving all four Bedrock APIs and the admin API.
 public struct EmulatorServer: Sendable {
     public let configuration: EmulatorConfiguration
+    public let environment: EmulatorEnvironment
     let gateway: Gateway
     let admin: AdminAPI
 
-    /// Builds the gateway with every handler registered.
-    public init(configuration: EmulatorConfiguration, model: APIModel = .bundled, registry: OperationRegistry) {
+    /// Serves `environment` with the handlers in `registry`.
+    public init(configuration: EmulatorConfiguration, environment: EmulatorEnvironment, registry: OperationRegistry) {
         self.configuration = configuration
+        self.environment = environment
         var logger = Logger(label: "bedrock-emulator")
         logger.logLevel = configuration.logLevel
-        self.gateway = Gateway(model: model, registry: registry, auth: configuration.auth, logger: logger)
-        self.admin = AdminAPI(model: model, registry: registry)
+        self.gateway = Gateway(
+            model: environment.model, registry: registry, auth: configuration.auth, clock: environment.clock, logger: logger)
+        self.admin = AdminAPI(model: environment.model, registry: registry)
     }
 
     /// The Hummingbird application; `onListening` receives the bound port once it serves.
@@ -47,7 +50,12 @@ extension EmulatorServer {
     /// The emulator as the executable runs it: its state, and every handler registered.
     public init(configuration: EmulatorConfiguration) throws {
         let environment = try configuration.stateDirectory.map { try EmulatorEnvironment.persistent(at: $0) } ?? .inMemory()
-        self.init(configuration: configuration, registry: Self.registry(environment: environment))
+        self.init(configuration: configuration, environment: environment, registry: Self.registry(environment: environment))
+    }
+
+    /// Removes what an in-memory run left on disk (its temporary object folder).
+    public func shutdown() {
+        if configuration.stateDirectory == nil { try? environment.objects.removeAll() }
     }
 
     /// Every handler of every service.

@@ -63,7 +63,12 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
+        if let scenario {
+            // Scenario files come with their own issue; say so rather than silently ignore one.
+            Logger(label: "bedrock-emulator").warning("scenario files are not read yet; ignoring --scenario \(scenario)")
+        }
         let server = try EmulatorServer(configuration: configuration)
+        defer { server.shutdown() }
         try await server.application { host, port in
             // Written unbuffered: tests and scripts wait for this line on a pipe.
             FileHandle.standardOutput.write(Data("bedrock-emulator listening on http://\(host):\(port)\n".utf8))

@@ -10,11 +10,11 @@ import Testing
 
 /// The whole request path in process: HTTP in, AWS-shaped answers out.
 struct GatewayHTTPTests {
-    static func server(registry: OperationRegistry = OperationRegistry()) -> EmulatorServer {
+    static func server(registry: OperationRegistry = OperationRegistry()) throws -> EmulatorServer {
         var configuration = EmulatorConfiguration()
         configuration.port = 0
         configuration.logLevel = .critical
-        return EmulatorServer(configuration: configuration, registry: registry)
+        return EmulatorServer(configuration: configuration, environment: try .inMemory(), registry: registry)
     }
 
     static func json(_ buffer: ByteBuffer) throws -> JSONValue {

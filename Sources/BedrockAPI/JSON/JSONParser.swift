@@ -1,5 +1,9 @@
 /// A strict JSON parser over bytes: RFC 8259, UTF-8 validated, with a nesting limit so a
 /// hostile body cannot exhaust the stack.
+///
+/// Untyped bodies are parsed here rather than with `JSONDecoder`: decoding an enum through
+/// `Decodable` means trying each JSON type in turn and throwing for every miss, and cannot
+/// tell `1` from `1.0` reliably; the model, not a Swift type, gives the body its meaning.
 public struct JSONParser {
     /// Why a body is not JSON, with the byte offset where parsing stopped.
     public struct Failure: Error, Sendable, Equatable {
