@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// Compiled `pattern` constraints, compiled once each on first use. The models' patterns are
-/// Java regular expressions; ICU reads them the same way. A pattern ICU cannot compile is
-/// not enforced rather than refusing every value.
+/// Java regular expressions, which ICU reads the same way but for one thing (`icuPattern`).
+/// A pattern ICU cannot compile is not enforced rather than refusing every value; a test
+/// checks that every pattern in the model compiles.
 final class PatternCache: Sendable {
     static let shared = PatternCache()
 
@@ -17,12 +18,27 @@ final class PatternCache: Sendable {
     func matches(_ pattern: String, _ text: String) -> Bool {
         let compiled = cache.withLock { cache in
             if let hit = cache[pattern] { return hit }
-            let made = Compiled(regex: try? NSRegularExpression(pattern: pattern))
+            let made = Compiled(regex: try? NSRegularExpression(pattern: Self.icuPattern(pattern)))
             cache[pattern] = made
             return made
         }
         guard let regex = compiled.regex else { return true }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return regex.firstMatch(in: text, options: [], range: range) != nil
+    }
+
+    /// ICU reads `[:` as the start of a POSIX class (`[:alpha:]`); Java has no such syntax,
+    /// so there it is a set starting with a literal colon, as in the models' `([:][a-z]+)`.
+    static func icuPattern(_ java: String) -> String {
+        var out = ""
+        var escaped = false
+        var opensSet = false
+        for character in java {
+            if opensSet, character == ":" { out.append("\\") }
+            opensSet = character == "[" && !escaped
+            escaped = character == "\\" && !escaped
+            out.append(character)
+        }
+        return out
     }
 }
