@@ -20,7 +20,9 @@ struct GatewayResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
         if path == "/_emulator" || path.hasPrefix("/_emulator/") {
-            return Self.response(await admin.handle(method: request.method.rawValue, path: path, body: try await collect(request)))
+            var answer = await admin.handle(method: request.method.rawValue, path: path, body: try await collect(request))
+            answer.headers.append(("x-amzn-RequestId", UUID().uuidString.lowercased()))
+            return Self.response(answer)
         }
         let headerBytes = request.headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
         if headerBytes > Self.maximumHeaderSize {
@@ -29,11 +31,17 @@ struct GatewayResponder: HTTPResponder {
         guard let body = try await collect(request) else {
             return Self.failure(.validation("The request body is larger than the \(Self.maximumBodySize / 1024 / 1024) MB limit Bedrock accepts."))
         }
+        // HTTP/1.1's Host header arrives as the request's authority, not as a field; SigV4
+        // signs it, so it goes back among the headers the signature is checked against.
+        var headers = request.headers.map { ($0.name.rawName, $0.value) }
+        if let authority = request.head.authority, !headers.contains(where: { $0.0.lowercased() == "host" }) {
+            headers.append(("Host", authority))
+        }
         let parts = HTTPRequestParts(
             method: request.method.rawValue,
             rawPath: path,
             rawQuery: request.uri.query ?? "",
-            headers: request.headers.map { ($0.name.rawName, $0.value) },
+            headers: headers,
             body: body
         )
         let answer = await gateway.handle(parts)
