@@ -33,7 +33,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "FakeModels", dependencies: ["EmulatorCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "FakeModels",
+            dependencies: ["BedrockAPI"],
+            // The catalog is data: fixtures/models.json links here, because SwiftPM bundles only files inside a target.
+            resources: [.copy("Resources/models.json")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "ControlPlane", dependencies: ["EmulatorCore", "FakeModels"], swiftSettings: swiftSettings),
         .target(name: "Runtime", dependencies: ["EmulatorCore", "FakeModels"], swiftSettings: swiftSettings),
         .target(name: "Agents", dependencies: ["EmulatorCore", "FakeModels"], swiftSettings: swiftSettings),
@@ -59,6 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "BedrockAPITests", dependencies: ["BedrockAPI"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorCoreTests", dependencies: ["EmulatorCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "FakeModelsTests", dependencies: ["FakeModels"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EmulatorServerTests",
             dependencies: [

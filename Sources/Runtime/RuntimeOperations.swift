@@ -1,6 +1,11 @@
 import EmulatorCore
 
-/// Every operation of this module's service that has behaviour; the rest answer NotImplemented.
+/// Every operation of `bedrock-runtime` that has behaviour; the rest answer NotImplemented.
 public enum RuntimeOperations {
-    public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {}
+    public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
+        let models = RuntimeModels()
+        InvokeOperations.register(into: &registry, models: models)
+        ConverseOperations.register(into: &registry, models: models)
+        CountTokensOperation.register(into: &registry, models: models)
+    }
 }

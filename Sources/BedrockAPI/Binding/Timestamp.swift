@@ -31,7 +31,7 @@ public enum Timestamp {
         return parseISO8601(text) ?? parseHTTPDate(text)
     }
 
-    static func parseISO8601(_ text: String) -> Date? {
+    public static func parseISO8601(_ text: String) -> Date? {
         let chars = Array(text.utf8)
         var i = 0
         func number(_ width: Int) -> Int? {

@@ -18,9 +18,20 @@ public struct OperationOutput: Sendable {
     /// The events, produced as the stream is written; a thrown `BedrockError` ends the
     /// stream with that exception.
     public var events: AsyncThrowingStream<Event, any Error>?
+    /// Headers the output shape does not model but the service sends (Bedrock's token counts).
+    public var headers: [(name: String, value: String)]
 
-    public init(_ value: ShapeValue = .map([:]), events: AsyncThrowingStream<Event, any Error>? = nil) {
+    public init(_ value: ShapeValue = .map([:]), events: AsyncThrowingStream<Event, any Error>? = nil, headers: [(name: String, value: String)] = []) {
         self.value = value
         self.events = events
+        self.headers = headers
+    }
+
+    /// A stream of events that are all known up front.
+    public static func stream(of events: [Event]) -> AsyncThrowingStream<Event, any Error> {
+        AsyncThrowingStream { continuation in
+            for event in events { continuation.yield(event) }
+            continuation.finish()
+        }
     }
 }

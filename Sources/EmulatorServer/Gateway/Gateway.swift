@@ -62,6 +62,7 @@ public struct Gateway: Sendable {
                 throw error.modeled(by: operation)
             }
             answer = GatewayResponse(response: routed.encoder.encode(output.value, for: operation))
+            answer.response.headers.append(contentsOf: output.headers)
             if let events = output.events, let stream = routed.encoder.eventStream(of: operation) {
                 answer.frames = EventFrameSequence(events: events, encoder: routed.encoder, union: stream.union)
             }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Deterministic text embeddings that keep similarity: each word and each of its letter
+/// trigrams is hashed to a signed dimension, so texts sharing words or word parts point the
+/// same way and unrelated texts are close to orthogonal.
+public enum Embedder {
+    /// The embedding of `text`, of `dimensions` values; unit length when `normalize`.
+    public static func embed(_ text: String, dimensions: Int, normalize: Bool = true) -> [Double] {
+        var vector = [Double](repeating: 0, count: max(1, dimensions))
+        func add(_ feature: String, _ weight: Double) {
+            let hash = fnv1a(feature)
+            let index = Int(hash % UInt64(vector.count))
+            vector[index] += (hash >> 63) == 0 ? weight : -weight
+        }
+        // A constant feature keeps the empty text from being the zero vector.
+        add("\u{0}bias", 0.1)
+        for word in words(of: text) {
+            add("w:" + stem(word), 1.0)
+            let padded = Array("<" + word + ">")
+            if padded.count >= 3 {
+                for i in 0...(padded.count - 3) { add("g:" + String(padded[i..<(i + 3)]), 0.35) }
+            }
+        }
+        let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard norm > 0 else { return vector }
+        // Unnormalized output still has a fixed, text-dependent scale rather than raw counts.
+        let scale = normalize ? 1 / norm : 1 / norm * (1 + Double(vector.count).squareRoot() / 8)
+        return vector.map { ($0 * scale * 1e8).rounded() / 1e8 }
+    }
+
+    /// An embedding of image bytes: close only for images with the same content.
+    public static func embed(image: Data, dimensions: Int) -> [Double] {
+        var features: [String] = []
+        let bytes = [UInt8](image)
+        let step = max(1, bytes.count / 256)
+        var i = 0
+        while i + 4 <= bytes.count {
+            features.append(bytes[i..<(i + 4)].map { String($0, radix: 16) }.joined())
+            i += step
+        }
+        return embed(features.joined(separator: " "), dimensions: dimensions)
+    }
+
+    /// Cosine similarity of two vectors of the same length.
+    public static func cosine(_ a: [Double], _ b: [Double]) -> Double {
+        var dot = 0.0, na = 0.0, nb = 0.0
+        for (x, y) in zip(a, b) {
+            dot += x * y
+            na += x * x
+            nb += y * y
+        }
+        return na == 0 || nb == 0 ? 0 : dot / (na.squareRoot() * nb.squareRoot())
+    }
+
+    static func words(of text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// A light English stemmer so "models" and "model" share their word feature.
+    static func stem(_ word: String) -> String {
+        for suffix in ["ing", "ed", "es", "s"] where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
+            return String(word.dropLast(suffix.count))
+        }
+        return word
+    }
+
+    static func fnv1a(_ text: String) -> UInt64 { SeededRandom.fnv1a(text) }
+}

@@ -1,0 +1,143 @@
+import BedrockAPI
+import Foundation
+
+extension ChatGenerator {
+    /// Sentence patterns; `{a}` and `{b}` take topic words of the prompt.
+    static let sentences = [
+        "The question centres on {a}, which ties closely to {b}.",
+        "The key idea is how {a} relates to {b}.",
+        "In practice, it pays to consider {b} early when looking at {a}.",
+        "A simple way to think about {a} is to compare it with {b}.",
+        "Most people start with {a} and then look at {b}.",
+        "It helps to keep {a} and {b} separate at first.",
+        "Looking at {a} step by step makes {b} easier to follow.",
+        "A good next step is to check how {a} affects {b}.",
+    ]
+
+    /// The reply text before any limit applies.
+    static func compose(for request: ChatRequest, random: inout SeededRandom) -> String {
+        var topics = PromptWords(lastUserText(of: request)).topics
+        if topics.isEmpty { topics = PromptWords(request.system.joined(separator: " ")).topics }
+        if topics.isEmpty { topics = ["your request", "the details"] }
+        if topics.count == 1 { topics.append("the details around it") }
+
+        var parts: [String] = []
+        if endsWithToolResult(request), let summary = toolResultSummary(request) {
+            parts.append("The \(summary.name) tool returned: \(summary.text).")
+            parts.append("Based on that result, here is the answer about \(topics[0]).")
+        } else {
+            parts.append("Here is a short answer about \(topics[0]).")
+        }
+        let target = naturalLength.lowerBound + random.below(naturalLength.count)
+        var index = random.below(topics.count)
+        var order = Array(sentences.indices)
+        order.shuffle(using: &random)
+        var next = 0
+        while Tokenizer.count(parts.joined(separator: " ")) < target - 12 {
+            let a = topics[index % topics.count]
+            let b = topics[(index + 1) % topics.count]
+            index += 1
+            parts.append(fill(sentences[order[next % order.count]], a: a, b: b))
+            next += 1
+        }
+        parts.append("To sum up, \(topics[0]) and \(topics[1]) together give a clear picture.")
+        return parts.joined(separator: " ")
+    }
+
+    static func fill(_ pattern: String, a: String, b: String) -> String {
+        pattern.replacingOccurrences(of: "{a}", with: a)
+            .replacingOccurrences(of: "{b}", with: b)
+    }
+
+    /// Visible reasoning before the answer.
+    static func reasoning(for request: ChatRequest) -> String {
+        let topics = PromptWords(lastUserText(of: request)).topics
+        let a = topics.first ?? "the request"
+        let b = topics.dropFirst().first ?? "what matters most"
+        return "The user is asking about \(a). I should explain how \(a) relates to \(b), then give a short, clear answer."
+    }
+
+    /// The most recent tool result: the tool's name (from its call) and its content, shortened.
+    static func toolResultSummary(_ request: ChatRequest) -> (name: String, text: String)? {
+        guard let last = request.messages.last else { return nil }
+        for block in last.content {
+            guard case .toolResult(let id, let content, _) = block else { continue }
+            var name = "requested"
+            for message in request.messages {
+                for case .toolUse(let useId, let useName, _) in message.content where useId == id { name = useName }
+            }
+            let text = content.map { block -> String in
+                switch block {
+                case .text(let t): t
+                case .json(let j): j.jsonText
+                default: ""
+                }
+            }.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+            let short = Tokenizer.prefix(of: text, tokens: 40)
+            return (name, short.isEmpty ? "an empty result" : short + (short.count < text.count ? " ..." : ""))
+        }
+        return nil
+    }
+
+    /// The text before the earliest stop sequence found, and that sequence.
+    static func firstStop(in text: String, sequences: [String]) -> (String, String)? {
+        var best: (String.Index, String)?
+        for sequence in sequences where !sequence.isEmpty {
+            if let range = text.range(of: sequence), best == nil || range.lowerBound < best!.0 {
+                best = (range.lowerBound, sequence)
+            }
+        }
+        return best.map { (String(text[..<$0.0]), $0.1) }
+    }
+
+    /// Tokens the request costs: every text, tool definition and image it carries.
+    public static func inputTokens(of request: ChatRequest) -> Int {
+        var total = request.system.reduce(0) { $0 + Tokenizer.count($1) }
+        for message in request.messages {
+            total += 3 + message.content.reduce(0) { $0 + tokens(of: $1) }
+        }
+        for tool in request.tools {
+            total += Tokenizer.count(tool.name) + Tokenizer.count(tool.description) + Tokenizer.count(tool.inputSchema.jsonText)
+        }
+        return max(1, total)
+    }
+
+    static func tokens(of block: ChatContent) -> Int {
+        switch block {
+        case .text(let t): Tokenizer.count(t)
+        // Images cost by size, between Anthropic's floor and ceiling for one image.
+        case .image(_, let bytes): min(1600, max(85, bytes / 750))
+        case .document(let name, let text): Tokenizer.count(name) + Tokenizer.count(text)
+        case .toolUse(_, let name, let input): Tokenizer.count(name) + Tokenizer.count(input.jsonText)
+        case .toolResult(_, let content, _): content.reduce(0) { $0 + tokens(of: $1) }
+        case .reasoning(let text, _): Tokenizer.count(text)
+        case .json(let value): Tokenizer.count(value.jsonText)
+        }
+    }
+
+    /// Everything that makes two requests different, as text.
+    static func fingerprint(_ request: ChatRequest) -> String {
+        var parts = request.system
+        for message in request.messages {
+            parts.append(message.role.rawValue)
+            for block in message.content { parts.append(describe(block)) }
+        }
+        parts.append("max=\(request.maxTokens ?? -1) t=\(request.temperature ?? -1) p=\(request.topP ?? -1)")
+        parts.append(contentsOf: request.stopSequences)
+        for tool in request.tools { parts.append(tool.name + tool.inputSchema.jsonText) }
+        parts.append("\(request.toolChoice)")
+        return parts.joined(separator: "\u{1}")
+    }
+
+    static func describe(_ block: ChatContent) -> String {
+        switch block {
+        case .text(let t): "t:" + t
+        case .image(let f, let n): "i:\(f):\(n)"
+        case .document(let name, let text): "d:\(name):\(text)"
+        case .toolUse(let id, let name, let input): "u:\(id):\(name):\(input.jsonText)"
+        case .toolResult(let id, let content, let error): "r:\(id):\(error):" + content.map(describe).joined()
+        case .reasoning(let text, _): "z:" + text
+        case .json(let value): "j:" + value.jsonText
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import BedrockAPI
+import EmulatorCore
+import FakeModels
+
+/// Converse and ConverseStream: one request format for every text model.
+public enum ConverseOperations {
+    static let service = "bedrock-runtime"
+
+    public static func register(into registry: inout OperationRegistry, models: RuntimeModels) {
+        registry.register(service, "Converse") { request in
+            let response = try converse(request, models: models, streaming: false)
+            return OperationOutput(response.output)
+        }
+
+        registry.register(service, "ConverseStream") { request in
+            let response = try converse(request, models: models, streaming: true)
+            let events = response.events.map { OperationOutput.Event($0.name, $0.value) }
+            return OperationOutput(.map([:]), events: OperationOutput.stream(of: events))
+        }
+    }
+
+    static func converse(_ request: OperationRequest, models: RuntimeModels, streaming: Bool) throws(BedrockError) -> ConverseResponse {
+        let started = ContinuousClock.now
+        let resolved = try models.resolve(request.input["modelId"]?.stringValue ?? "", streaming: streaming, converse: true)
+        let converse = try ConverseRequest(request.input, model: resolved.model)
+        let invocation = Invocation(model: resolved.model, streaming: streaming)
+        try invocation.check(converse.chat)
+        let result = invocation.reply(converse.chat)
+        return ConverseResponse(result: result, responseFieldPaths: converse.responseFieldPaths, latencyMs: InvokeOperations.milliseconds(since: started))
+    }
+}

@@ -1,0 +1,66 @@
+import BedrockAPI
+import EmulatorCore
+import FakeModels
+import Foundation
+
+/// InvokeModel and InvokeModelWithResponseStream: the model's native body in, its native
+/// body (or its own stream chunks) out, with Bedrock's token-count headers and metrics.
+public enum InvokeOperations {
+    static let service = "bedrock-runtime"
+
+    public static func register(into registry: inout OperationRegistry, models: RuntimeModels) {
+        registry.register(service, "InvokeModel") { request in
+            let started = ContinuousClock.now
+            let (answer, _) = try invoke(request, models: models, streaming: false)
+            let latency = milliseconds(since: started)
+            return OperationOutput(
+                ["body": .blob(Data(JSONWriter.write(answer.body))), "contentType": .string(answer.contentType)],
+                headers: [
+                    ("x-amzn-bedrock-input-token-count", String(answer.inputTokens)),
+                    ("x-amzn-bedrock-output-token-count", String(answer.outputTokens)),
+                    ("x-amzn-bedrock-invocation-latency", String(latency)),
+                ])
+        }
+
+        registry.register(service, "InvokeModelWithResponseStream") { request in
+            let started = ContinuousClock.now
+            let (answer, _) = try invoke(request, models: models, streaming: true)
+            let latency = milliseconds(since: started)
+            var chunks = answer.chunks
+            if case .object(var last)? = chunks.last {
+                last["amazon-bedrock-invocationMetrics"] = [
+                    "inputTokenCount": .integer(Int64(answer.inputTokens)),
+                    "outputTokenCount": .integer(Int64(answer.outputTokens)),
+                    "invocationLatency": .integer(Int64(latency)),
+                    "firstByteLatency": .integer(Int64(latency)),
+                ]
+                chunks[chunks.count - 1] = .object(last)
+            }
+            let events = chunks.map { OperationOutput.Event("chunk", ["bytes": .blob(Data(JSONWriter.write($0)))]) }
+            return OperationOutput(["contentType": .string(answer.contentType)], events: OperationOutput.stream(of: events))
+        }
+    }
+
+    /// Parses the body, resolves the model and lets its codec answer.
+    static func invoke(_ request: OperationRequest, models: RuntimeModels, streaming: Bool) throws(BedrockError) -> (NativeAnswer, ResolvedModel) {
+        let modelId = request.input["modelId"]?.stringValue ?? ""
+        let resolved = try models.resolve(modelId, streaming: streaming)
+        let body = try parseBody(request.input["body"]?.blobValue ?? Data())
+        let codec = try models.codec(for: resolved.model)
+        let answer = try codec.invoke(body, Invocation(model: resolved.model, streaming: streaming))
+        return (answer, resolved)
+    }
+
+    static func parseBody(_ data: Data) throws(BedrockError) -> JSONValue {
+        do {
+            return try JSONParser.parse(data)
+        } catch {
+            throw .validation("Malformed input request: the body is not valid JSON (\(error.reason) at byte \(error.offset)), please reformat your input and try again.")
+        }
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,42 @@
+import BedrockAPI
+import EmulatorCore
+import FakeModels
+
+/// How the runtime finds the model a request names and refuses the ones it cannot call,
+/// with Bedrock's messages.
+public struct RuntimeModels: Sendable {
+    public let catalog: ModelCatalog
+
+    public init(catalog: ModelCatalog = .bundled) {
+        self.catalog = catalog
+    }
+
+    /// The model for an invocation; `streaming` and `converse` say what the call needs.
+    public func resolve(_ modelId: String, streaming: Bool = false, converse: Bool = false) throws(BedrockError) -> ResolvedModel {
+        guard let resolved = catalog.resolve(modelId) else {
+            throw .validation("The provided model identifier is invalid.")
+        }
+        let model = resolved.model
+        if model.lifecycleStatus == .endOfLife {
+            throw .validation("This model version has reached the end of its life. Please refer to the AWS documentation for more details.")
+        }
+        if !model.onDemand && resolved.inferenceProfile == nil {
+            throw .validation("Invocation of model ID \(model.modelId) with on-demand throughput isn’t supported. Retry your request with the ID or ARN of an inference profile that contains this model.")
+        }
+        if converse && !model.supports(.converse) {
+            throw .validation("This action doesn't support the model that you provided. Try again with a supported text or chat model.")
+        }
+        if streaming && !(converse ? model.supports(.converseStream) : model.responseStreamingSupported) {
+            throw .validation("The model \(model.modelId) doesn't support streaming. Call \(converse ? "Converse" : "InvokeModel") instead.")
+        }
+        return resolved
+    }
+
+    /// The codec of a resolved model; models whose format is not spoken yet say so.
+    public func codec(for model: FoundationModel) throws(BedrockError) -> any ModelCodec {
+        guard let codec = Codecs.codec(for: model) else {
+            throw BedrockError(code: "ValidationException", status: 400, message: "The emulator does not speak the native request format of \(model.modelId) (\(model.codec)) yet; use Converse for this model.")
+        }
+        return codec
+    }
+}
