@@ -115,15 +115,15 @@ extension ChatGenerator {
         }
     }
 
-    /// Everything that makes two requests different, as text.
+    /// What the answer depends on, as text. Limits (max tokens, stop sequences) are left out
+    /// on purpose: a limited answer is a prefix of the unlimited one, as with a real model.
     static func fingerprint(_ request: ChatRequest) -> String {
         var parts = request.system
         for message in request.messages {
             parts.append(message.role.rawValue)
             for block in message.content { parts.append(describe(block)) }
         }
-        parts.append("max=\(request.maxTokens ?? -1) t=\(request.temperature ?? -1) p=\(request.topP ?? -1)")
-        parts.append(contentsOf: request.stopSequences)
+        parts.append("t=\(request.temperature ?? -1) p=\(request.topP ?? -1)")
         for tool in request.tools { parts.append(tool.name + tool.inputSchema.jsonText) }
         parts.append("\(request.toolChoice)")
         return parts.joined(separator: "\u{1}")
