@@ -7,5 +7,6 @@ public enum RuntimeOperations {
         InvokeOperations.register(into: &registry, models: models)
         ConverseOperations.register(into: &registry, models: models)
         CountTokensOperation.register(into: &registry, models: models)
+        AsyncInvokeOperations.register(into: &registry, models: models, environment: environment)
     }
 }

@@ -29,7 +29,7 @@ SWEEP_STATS = pytest.StashKey[dict]()
 
 def emulator_binary() -> Path:
     env = os.environ.get("BEDROCK_EMULATOR_BIN")
-    path = Path(env) if env else REPO / ".build" / "debug" / "bedrock-emulator"
+    path = Path(env).resolve() if env else REPO / ".build" / "debug" / "bedrock-emulator"
     if not path.is_file() or not os.access(path, os.X_OK):
         pytest.fail(
             f"bedrock-emulator binary not found or not executable at {path}; "

@@ -1,0 +1,130 @@
+import BedrockAPI
+import EmulatorCore
+import FakeModels
+import Foundation
+
+/// StartAsyncInvoke, GetAsyncInvoke and ListAsyncInvokes. An invocation is `InProgress`
+/// for `duration`, then `Completed` (its output written under the requested S3 URI, in the
+/// local object store) or `Failed` with the model's error.
+public enum AsyncInvokeOperations {
+    static let service = "bedrock-runtime"
+    /// How long an invocation stays InProgress by default.
+    public static let duration: TimeInterval = 1
+
+    public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
+        let invocations = ResourceCollection(service: service, type: "async-invoke", shape: "GetAsyncInvokeResponse", environment: environment)
+        let outputs = AsyncInvokeOutputs()
+
+        registry.register(service, "StartAsyncInvoke") { request in
+            let input = request.input
+            let account = request.context.account
+            let token = input["clientRequestToken"]?.stringValue
+            if let token, let earlier = try await invocations.list(account: account).first(where: { $0.value["clientRequestToken"]?.stringValue == token }) {
+                return OperationOutput(["invocationArn": .string(earlier.arn)])
+            }
+            let resolved = try models.resolve(input["modelId"]?.stringValue ?? "")
+            guard let s3Uri = input["outputDataConfig"]?["s3OutputDataConfig"]?["s3Uri"]?.stringValue else {
+                throw BedrockError.validation("outputDataConfig.s3OutputDataConfig.s3Uri is required.")
+            }
+            _ = try location(s3Uri)
+            let id = ResourceID.lowercaseAlphanumeric(count: 12, using: environment.ids)
+            let arn = account.arn(service: "bedrock", resource: "async-invoke/\(id)").description
+            let folder = s3Uri.hasSuffix("/") ? s3Uri + id : s3Uri + "/" + id
+            // Bad model input is found when the model runs: the invocation fails, the call does not.
+            await outputs.hold(run(resolved.model, ShapeEncoder.document(input["modelInput"] ?? .null), models: models), for: arn)
+            let now = environment.clock.now()
+            var output = input["outputDataConfig"]?["s3OutputDataConfig"]?.mapValue ?? [:]
+            output["s3Uri"] = .string(folder)
+            var value: [String: ShapeValue] = [
+                "invocationArn": .string(arn), "modelArn": .string(resolved.model.arn(region: account.region)), "status": "InProgress",
+                "submitTime": .timestamp(now), "lastModifiedTime": .timestamp(now),
+                "outputDataConfig": ["s3OutputDataConfig": .map(output)],
+            ]
+            value["clientRequestToken"] = input["clientRequestToken"]
+            let tags = Dictionary((input["tags"]?.listValue ?? []).compactMap { tag in
+                tag["key"]?.stringValue.map { ($0, tag["value"]?.stringValue ?? "") }
+            }, uniquingKeysWith: { _, last in last })
+            _ = try await invocations.insert(.map(value), id: id, arn: arn, account: account, tags: tags)
+            return OperationOutput(["invocationArn": .string(arn)])
+        }
+
+        registry.register(service, "GetAsyncInvoke") { request in
+            let arn = request.input["invocationArn"]?.stringValue ?? ""
+            guard let found = try await invocations.find(arn, account: request.context.account) else {
+                // GetAsyncInvoke models no ResourceNotFoundException; AWS answers a ValidationException.
+                throw BedrockError.validation("The invocation \(arn) does not exist. Check the invocation ARN and try again.")
+            }
+            return OperationOutput(try await settle(found, in: invocations, outputs: outputs, environment: environment).value)
+        }
+
+        registry.register(service, "ListAsyncInvokes") { request in
+            let input = request.input
+            var all: [StoredResource] = []
+            for stored in try await invocations.list(account: request.context.account) {
+                all.append(try await settle(stored, in: invocations, outputs: outputs, environment: environment))
+            }
+            let submitted = { (r: StoredResource) in r.value["submitTime"].flatMap { if case .timestamp(let d) = $0 { d } else { nil } } ?? .distantPast }
+            all = all.filter { r in
+                (input["statusEquals"].map { $0 == r.value["status"] } ?? true)
+                    && (timestamp(input["submitTimeAfter"]).map { submitted(r) > $0 } ?? true)
+                    && (timestamp(input["submitTimeBefore"]).map { submitted(r) < $0 } ?? true)
+            }
+            all.sort { submitted($0) == submitted($1) ? $0.id < $1.id : submitted($0) < submitted($1) }
+            if input["sortOrder"]?.stringValue != "Ascending" { all.reverse() }
+            let page = try Page.paginate(all, maxResults: input["maxResults"]?.intValue, nextToken: input["nextToken"]?.stringValue, defaultMaxResults: 1000, scope: "ListAsyncInvokes")
+            var output: [String: ShapeValue] = ["asyncInvokeSummaries": .list(page.items.map(\.value))]
+            output["nextToken"] = page.nextToken.map(ShapeValue.string)
+            return OperationOutput(.map(output))
+        }
+    }
+
+    /// Runs the model now; the files are written when the invocation completes.
+    static func run(_ model: FoundationModel, _ body: JSONValue, models: RuntimeModels) -> AsyncInvokeOutputs.Outcome {
+        do throws(BedrockError) {
+            if model.codec == "nova-reel" { return .files([("output.mp4", try NovaReelVideo.render(body))]) }
+            let answer = try models.codec(for: model).invoke(body, Invocation(model: model, streaming: false))
+            return .files([("output.json", Data(JSONWriter.write(answer.body)))])
+        } catch {
+            return .failure(error.message)
+        }
+    }
+
+    /// Moves an invocation whose time has come to Completed or Failed, writing its files.
+    static func settle(_ stored: StoredResource, in invocations: ResourceCollection, outputs: AsyncInvokeOutputs, environment: EmulatorEnvironment) async throws -> StoredResource {
+        guard stored.value["status"] == "InProgress", case .timestamp(let submitted)? = stored.value["submitTime"] else { return stored }
+        let due = submitted.addingTimeInterval(duration)
+        guard environment.clock.now() >= due else { return stored }
+        var value = stored.value.mapValue ?? [:]
+        let folder = stored.value["outputDataConfig"]?["s3OutputDataConfig"]?["s3Uri"]?.stringValue ?? ""
+        switch await outputs.take(stored.arn) {
+        case .files(let files)?:
+            do {
+                for file in files { try environment.objects.write(folder + "/" + file.name, file.data) }
+                value["status"] = "Completed"
+            } catch {
+                value["status"] = "Failed"
+                value["failureMessage"] = .string("The output could not be written to \(folder): \(error)")
+            }
+        case .failure(let message)?:
+            value["status"] = "Failed"
+            value["failureMessage"] = .string(message)
+        case nil:
+            value["status"] = "Failed"
+            value["failureMessage"] = "The emulator restarted before this invocation finished."
+        }
+        value["endTime"] = .timestamp(due)
+        value["lastModifiedTime"] = .timestamp(due)
+        return try await invocations.update(stored, to: .map(value))
+    }
+
+    static func location(_ s3Uri: String) throws(BedrockError) -> S3Location {
+        do { return try S3Location(parsing: s3Uri) } catch {
+            throw .validation("The S3 URI \(s3Uri) is not valid. Use the form s3://bucket/prefix.")
+        }
+    }
+
+    static func timestamp(_ value: ShapeValue?) -> Date? {
+        if case .timestamp(let date)? = value { return date }
+        return nil
+    }
+}
