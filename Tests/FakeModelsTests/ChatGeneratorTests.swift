@@ -97,3 +97,10 @@ extension ChatGeneratorTests {
         #expect(full.hasPrefix(short))
     }
 }
+
+extension ChatGeneratorTests {
+    @Test func aLengthAskedForInThePromptIsMet() {
+        let result = generator.reply(to: ask("Describe the ocean in 200 tokens"), model: CoreTestModels.claude)
+        #expect(result.outputTokens >= 190 && result.outputTokens <= 230, "\(result.outputTokens)")
+    }
+}

@@ -28,7 +28,7 @@ extension ChatGenerator {
         } else {
             parts.append("Here is a short answer about \(topics[0]).")
         }
-        let target = naturalLength.lowerBound + random.below(naturalLength.count)
+        let target = requestedLength(in: lastUserText(of: request)) ?? naturalLength.lowerBound + random.below(naturalLength.count)
         var index = random.below(topics.count)
         var order = Array(sentences.indices)
         order.shuffle(using: &random)
@@ -42,6 +42,15 @@ extension ChatGenerator {
         }
         parts.append("To sum up, \(topics[0]) and \(topics[1]) together give a clear picture.")
         return parts.joined(separator: " ")
+    }
+
+    /// A length the prompt asks for ("in 200 words", "about 150 tokens"), in tokens.
+    static func requestedLength(in text: String) -> Int? {
+        guard let match = text.range(of: #"\b\d{1,4} (words|tokens)\b"#, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        let parts = text[match].split(separator: " ")
+        guard let count = Int(parts[0]), count > 0 else { return nil }
+        let tokens = parts[1].lowercased() == "words" ? count * 13 / 10 : count
+        return min(4000, max(12, tokens))
     }
 
     static func fill(_ pattern: String, a: String, b: String) -> String {
