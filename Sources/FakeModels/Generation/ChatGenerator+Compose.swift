@@ -33,11 +33,15 @@ extension ChatGenerator {
         var order = Array(sentences.indices)
         order.shuffle(using: &random)
         var next = 0
-        while Tokenizer.count(parts.joined(separator: " ")) < target - 12 {
+        // A sentence joined with a space costs its own tokens: the leading space rides along.
+        var tokens = parts.reduce(0) { $0 + Tokenizer.count($1) }
+        while tokens < target - 12 {
             let a = topics[index % topics.count]
             let b = topics[(index + 1) % topics.count]
             index += 1
-            parts.append(fill(sentences[order[next % order.count]], a: a, b: b))
+            let sentence = fill(sentences[order[next % order.count]], a: a, b: b)
+            parts.append(sentence)
+            tokens += Tokenizer.count(sentence)
             next += 1
         }
         parts.append("To sum up, \(topics[0]) and \(topics[1]) together give a clear picture.")
