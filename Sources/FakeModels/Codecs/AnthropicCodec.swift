@@ -182,7 +182,11 @@ struct AnthropicCodec: ChatCodec {
     /// `anthropic.claude-3-haiku-20240307-v1:0` -> `claude-3-haiku-20240307`.
     static func modelName(_ modelId: String) -> String {
         var name = modelId.hasPrefix("anthropic.") ? String(modelId.dropFirst("anthropic.".count)) : modelId
-        if let range = name.range(of: #"-v\d+(:\d+)?$"#, options: .regularExpression) { name.removeSubrange(range) }
+        // Drop the `-vN` or `-vN:M` version suffix.
+        if let dash = name.range(of: "-v", options: .backwards),
+           name[dash.upperBound...].allSatisfy({ $0.isNumber || $0 == ":" }), !name[dash.upperBound...].isEmpty {
+            name.removeSubrange(dash.lowerBound...)
+        }
         return name
     }
 

@@ -2,16 +2,16 @@ import BedrockAPI
 import Foundation
 
 extension ChatGenerator {
-    /// Sentence patterns; `{a}` and `{b}` take topic words of the prompt.
-    static let sentences = [
-        "The question centres on {a}, which ties closely to {b}.",
-        "The key idea is how {a} relates to {b}.",
-        "In practice, it pays to consider {b} early when looking at {a}.",
-        "A simple way to think about {a} is to compare it with {b}.",
-        "Most people start with {a} and then look at {b}.",
-        "It helps to keep {a} and {b} separate at first.",
-        "Looking at {a} step by step makes {b} easier to follow.",
-        "A good next step is to check how {a} affects {b}.",
+    /// Sentence patterns: text, first topic, text, second topic, text.
+    static let sentences: [(String, String, String)] = [
+        ("The question centres on ", ", which ties closely to ", "."),
+        ("The key idea is how ", " relates to ", "."),
+        ("In practice, it pays to look at ", " early, together with ", "."),
+        ("A simple way to think about ", " is to compare it with ", "."),
+        ("Most people start with ", " and then look at ", "."),
+        ("It helps to keep ", " and ", " separate at first."),
+        ("Looking at ", " step by step makes ", " easier to follow."),
+        ("A good next step is to check how ", " affects ", "."),
     ]
 
     /// The reply text before any limit applies.
@@ -50,16 +50,33 @@ extension ChatGenerator {
 
     /// A length the prompt asks for ("in 200 words", "about 150 tokens"), in tokens.
     static func requestedLength(in text: String) -> Int? {
-        guard let match = text.range(of: #"\b\d{1,4} (words|tokens)\b"#, options: [.regularExpression, .caseInsensitive]) else { return nil }
-        let parts = text[match].split(separator: " ")
-        guard let count = Int(parts[0]), count > 0 else { return nil }
-        let tokens = parts[1].lowercased() == "words" ? count * 13 / 10 : count
-        return min(4000, max(12, tokens))
+        // A hand scan, not a regular expression: this runs on every request.
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] >= 0x30 && bytes[i] <= 0x39, i == 0 || !(bytes[i - 1] >= 0x30 && bytes[i - 1] <= 0x39) else {
+                i += 1
+                continue
+            }
+            var number = 0
+            var j = i
+            while j < bytes.count, bytes[j] >= 0x30 && bytes[j] <= 0x39, j - i < 5 {
+                number = number * 10 + Int(bytes[j] - 0x30)
+                j += 1
+            }
+            for (unit, scale) in [(" words", 13), (" tokens", 10)] {
+                let u = Array(unit.utf8)
+                if j + u.count <= bytes.count, bytes[j..<(j + u.count)].map({ $0 | 0x20 }) == u.map({ $0 | 0x20 }), number > 0 {
+                    return min(4000, max(12, number * scale / 10))
+                }
+            }
+            i = j
+        }
+        return nil
     }
 
-    static func fill(_ pattern: String, a: String, b: String) -> String {
-        pattern.replacingOccurrences(of: "{a}", with: a)
-            .replacingOccurrences(of: "{b}", with: b)
+    static func fill(_ pattern: (String, String, String), a: String, b: String) -> String {
+        pattern.0 + a + pattern.1 + b + pattern.2
     }
 
     /// Visible reasoning before the answer.

@@ -26,33 +26,43 @@ struct PromptWords: Sendable {
         var properNouns: [String] = []
         var numbers: [Double] = []
         var sentenceStart = true
-        var word = ""
-        func finish(_ next: Character?) {
-            defer { word = "" }
-            guard !word.isEmpty else { return }
-            if let number = Double(word) {
-                numbers.append(number)
-            } else if word.first?.isLetter == true {
-                let lower = word.lowercased()
-                let isProper = word.first?.isUppercase == true && !sentenceStart && !Self.stopwords.contains(lower)
-                if isProper && !properNouns.contains(word) { properNouns.append(word) }
-                if lower.count >= 3 && !Self.stopwords.contains(lower) && !seen.contains(lower) {
+        var word = String.UnicodeScalarView()
+        var allDigits = true
+        func finish() {
+            defer {
+                word = String.UnicodeScalarView()
+                allDigits = true
+            }
+            guard let first = word.first else { return }
+            let text = String(word)
+            if allDigits || Self.isDigit(first) {
+                if let number = Double(text) { numbers.append(number) }
+            } else {
+                let lower = text.lowercased()
+                let isProper = Self.isUppercase(first) && !sentenceStart && !Self.stopwords.contains(lower)
+                if isProper && !properNouns.contains(text) { properNouns.append(text) }
+                if lower.utf8.count >= 3 && !Self.stopwords.contains(lower) && !seen.contains(lower) {
                     seen.insert(lower)
-                    topics.append(isProper ? word : lower)
+                    topics.append(isProper ? text : lower)
                 }
             }
             sentenceStart = false
         }
-        for character in text {
-            if character.isLetter || character.isNumber || (character == "." && !word.isEmpty && word.allSatisfy(\.isNumber)) {
-                word.append(character)
+        // Unicode scalars, not Characters: grapheme breaking is the costliest part otherwise.
+        for scalar in text.unicodeScalars {
+            if Self.isWordScalar(scalar) {
+                word.append(scalar)
+                if !Self.isDigit(scalar) { allDigits = false }
+            } else if scalar == "." && !word.isEmpty && allDigits {
+                word.append(scalar)
             } else {
-                finish(character)
-                if ".!?\n:".contains(character) { sentenceStart = true }
+                if word.last == "." { word.removeLast() }
+                finish()
+                if scalar == "." || scalar == "!" || scalar == "?" || scalar == "\n" || scalar == ":" { sentenceStart = true }
             }
         }
-        finish(nil)
         if word.last == "." { word.removeLast() }
+        finish()
         // Adjectives and adverbs read badly as topics ("how Paris affects famous"); drop the
         // obvious ones unless nothing else is left.
         let nouns = topics.filter { word in !Self.modifierEndings.contains { word.count > $0.count + 2 && word.hasSuffix($0) } }
@@ -61,8 +71,22 @@ struct PromptWords: Sendable {
         self.numbers = numbers
     }
 
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case 0...0x7F: false
+        default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+    }
+
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+    }
+
     /// The lowercased words of the text, for matching tool names.
     static func lowercasedWords(_ text: String) -> Set<String> {
-        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        Set(text.lowercased().unicodeScalars.split { !isWordScalar($0) }.map { String(String.UnicodeScalarView($0)) })
     }
 }
