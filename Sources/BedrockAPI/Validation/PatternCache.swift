@@ -14,8 +14,25 @@ final class PatternCache: Sendable {
     }
 
     private let cache = Mutex<[String: Compiled]>([:])
+    /// Values that matched recently: the same model id or ARN arrives on call after call, and
+    /// an ICU match costs more than the rest of the request's validation together.
+    private let recentMatches = Mutex<Set<String>>([])
+    static let recentLimit = 4096
 
     func matches(_ pattern: String, _ text: String) -> Bool {
+        let key = pattern + "\u{0}" + text
+        if recentMatches.withLock({ $0.contains(key) }) { return true }
+        let matched = compiledMatch(pattern, text)
+        if matched {
+            recentMatches.withLock { recent in
+                if recent.count >= Self.recentLimit { recent.removeAll(keepingCapacity: true) }
+                recent.insert(key)
+            }
+        }
+        return matched
+    }
+
+    private func compiledMatch(_ pattern: String, _ text: String) -> Bool {
         let compiled = cache.withLock { cache in
             if let hit = cache[pattern] { return hit }
             let made = Compiled(regex: try? NSRegularExpression(pattern: Self.icuPattern(pattern)))
