@@ -18,6 +18,9 @@ public struct Router: Sendable {
     }
 
     let routes: [Route]
+    /// Routes by method and first path segment (`*` when it is a label): a request is
+    /// compared with a handful of templates rather than all 219.
+    let index: [String: [Route]]
 
     /// Builds the routes of every operation in `model`. Where two services share a route
     /// (the agent services' `/tags/{resourceArn}`), the first service listed wins.
@@ -33,6 +36,15 @@ public struct Router: Sendable {
             }
         }
         self.routes = routes
+        self.index = Dictionary(grouping: routes) { route in Self.indexKey(route.method, route.template.segments.first) }
+    }
+
+    static func indexKey(_ method: String, _ first: RouteTemplate.Segment?) -> String {
+        switch first {
+        case .literal(let text): method + " " + text
+        case nil: method + " "
+        default: method + " *"
+        }
     }
 
     /// The operation for `method` and the raw (still percent-encoded) `path`, or nil.
@@ -45,10 +57,15 @@ public struct Router: Sendable {
     /// picks the one whose input the request satisfies.
     public func candidates(method: String, path rawPath: String, query: [(String, String)] = []) -> [Match] {
         let trailingSlash = rawPath.count > 1 && rawPath.hasSuffix("/")
-        let segments = rawPath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // Each segment is percent-decoded once, here; templates compare decoded text.
+        let segments = rawPath.split(separator: "/", omittingEmptySubsequences: true).map {
+            $0.contains("%") ? String($0).removingPercentEncodingOrSelf : String($0)
+        }
+        let first = segments.first.map { Self.indexKey(method, .literal($0)) } ?? Self.indexKey(method, nil)
+        let candidates = (index[first] ?? []) + (index[Self.indexKey(method, .label(""))] ?? [])
         var best: [Match] = []
         var bestRank: [Int] = []
-        for route in routes where route.method == method && route.template.trailingSlash == trailingSlash {
+        for route in candidates where route.template.trailingSlash == trailingSlash {
             guard let labels = Self.bind(route.template.segments, to: segments) else { continue }
             guard route.template.query.allSatisfy({ part in
                 query.contains { $0.0 == part.name && (part.value == nil || $0.1 == part.value) }
@@ -66,25 +83,25 @@ public struct Router: Sendable {
         return best
     }
 
-    /// Binds template segments to path segments, percent-decoding label values.
+    /// Binds template segments to (already percent-decoded) path segments.
     static func bind(_ template: [RouteTemplate.Segment], to path: [String]) -> [String: String]? {
         var labels: [String: String] = [:]
         var index = 0
         for (position, segment) in template.enumerated() {
             switch segment {
             case .literal(let text):
-                guard index < path.count, path[index].removingPercentEncodingOrSelf == text else { return nil }
+                guard index < path.count, path[index] == text else { return nil }
                 index += 1
             case .label(let name):
                 guard index < path.count, !path[index].isEmpty else { return nil }
-                labels[name] = path[index].removingPercentEncodingOrSelf
+                labels[name] = path[index]
                 index += 1
             case .greedy(let name):
                 // A greedy label takes what the segments after it leave over.
                 let rest = template.count - position - 1
                 let take = path.count - index - rest
                 guard take >= 1 else { return nil }
-                labels[name] = path[index..<(index + take)].map(\.removingPercentEncodingOrSelf).joined(separator: "/")
+                labels[name] = path[index..<(index + take)].joined(separator: "/")
                 index += take
             }
         }
