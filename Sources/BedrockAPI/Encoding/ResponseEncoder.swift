@@ -121,7 +121,7 @@ public struct ResponseEncoder: Sendable {
             let format = service.shape(shapeName).timestampFormat ?? "rfc822"
             switch format {
             case "iso8601": return Timestamp.iso8601(date)
-            case "unixTimestamp": return JSONWriter.format(Timestamp.epochSeconds(date))
+            case "unixTimestamp": return ShapeEncoder.epochSeconds(date).jsonText
             default: return Timestamp.httpDate(date)
             }
         case .list(let items):

@@ -40,11 +40,17 @@ public struct ShapeEncoder: Sendable {
         }
     }
 
+    /// Whole seconds as an integer, as AWS writes them; a fraction only when there is one.
+    static func epochSeconds(_ date: Date) -> JSONValue {
+        let seconds = Timestamp.epochSeconds(date)
+        return seconds == seconds.rounded() ? .integer(Int64(seconds)) : .double(seconds)
+    }
+
     static func timestamp(_ date: Date, format: String) -> JSONValue {
         switch format {
         case "iso8601": .string(Timestamp.iso8601(date))
         case "rfc822": .string(Timestamp.httpDate(date))
-        default: .double(Timestamp.epochSeconds(date))
+        default: Self.epochSeconds(date)
         }
     }
 

@@ -34,10 +34,12 @@ public enum JSONWriter {
         }
     }
 
-    /// Integral doubles print without a fraction; JSON has no NaN or infinity, so those become null.
-    static func format(_ d: Double) -> String {
+    /// A double keeps a fraction even when integral (`1.0`), as AWS's Java services write
+    /// them, so clients that tell ints from floats see a float. JSON has no NaN or infinity,
+    /// so those become null.
+    public static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) + ".0" }
         return String(d)
     }
 

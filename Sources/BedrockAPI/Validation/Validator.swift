@@ -73,7 +73,10 @@ public struct Validator: Sendable {
         if let max = shape.max, Double(length) > max { fail("have length less than or equal to \(Self.bound(max))") }
     }
 
-    static func bound(_ number: Double) -> String { JSONWriter.format(number) }
+    /// Bounds print as the model writes them: `1`, not `1.0`.
+    static func bound(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
 
     /// How AWS quotes a value in a validation message.
     static func render(_ value: ShapeValue, sensitive: Bool) -> String {
@@ -87,7 +90,7 @@ public struct Validator: Sendable {
         case .null: "null"
         case .bool(let b): String(b)
         case .integer(let i): String(i)
-        case .double(let d): JSONWriter.format(d)
+        case .double(let d): bound(d)
         case .string(let s): s
         case .blob(let d): "java.nio.HeapByteBuffer[pos=0 lim=\(d.count) cap=\(d.count)]"
         case .timestamp(let t): Timestamp.iso8601(t)

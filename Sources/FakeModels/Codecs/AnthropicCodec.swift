@@ -63,10 +63,16 @@ struct AnthropicCodec: ChatCodec {
            thinking.0 == "enabled" {
             request.reasoningBudget = thinking.1 ?? 1024
         }
+        if let format = body.object("output_config", { config in
+            config.object("format") { format in (format.string("type", oneOf: ["json_schema"]), format["schema"]) }
+        }), let schema = format?.1 {
+            request.outputSchema = schema
+        }
         try body.finish()
         if let maximum = invocation.model.maxOutputTokens, let asked = request.maxTokens, asked > maximum {
             throw .validation("max_tokens: \(asked) > \(maximum), which is the maximum allowed number of output tokens for \(Self.modelName(invocation.model.modelId))")
         }
+        if let violation = request.thinkingViolation { throw .validation(violation) }
         if request.messages.isEmpty { throw .validation("messages: at least one message is required") }
         if case .tool(let name) = request.toolChoice, !request.tools.contains(where: { $0.name == name }) {
             throw .validation("tool_choice: tool '\(name)' is not one of the provided tools")

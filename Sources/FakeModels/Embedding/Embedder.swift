@@ -1,29 +1,35 @@
 import Foundation
 
 /// Deterministic text embeddings that keep similarity: each word and each of its letter
-/// trigrams is hashed to a signed dimension, so texts sharing words or word parts point the
-/// same way and unrelated texts are close to orthogonal.
+/// trigrams stands for a fixed pseudo-random direction (seeded by the feature's hash), and a
+/// text is the weighted sum of its features' directions. Texts sharing words or word parts
+/// point the same way; unrelated texts are close to orthogonal; every value is non-zero, as
+/// in a real model's dense vectors.
 public enum Embedder {
     /// The embedding of `text`, of `dimensions` values; unit length when `normalize`.
     public static func embed(_ text: String, dimensions: Int, normalize: Bool = true) -> [Double] {
         var vector = [Double](repeating: 0, count: max(1, dimensions))
-        func add(_ feature: String, _ weight: Double) {
-            let hash = fnv1a(feature)
-            let index = Int(hash % UInt64(vector.count))
-            vector[index] += (hash >> 63) == 0 ? weight : -weight
-        }
+        var weights: [String: Double] = [:]
         // A constant feature keeps the empty text from being the zero vector.
-        add("\u{0}bias", 0.1)
+        weights["\u{0}bias", default: 0] += 0.1
         for word in words(of: text) {
-            add("w:" + stem(word), 1.0)
+            weights["w:" + stem(word), default: 0] += 1.0
             let padded = Array("<" + word + ">")
             if padded.count >= 3 {
-                for i in 0...(padded.count - 3) { add("g:" + String(padded[i..<(i + 3)]), 0.35) }
+                for i in 0...(padded.count - 3) { weights["g:" + String(padded[i..<(i + 3)]), default: 0] += 0.35 }
+            }
+        }
+        // Sorted so the floating-point sums come out the same on every run.
+        for (feature, weight) in weights.sorted(by: { $0.key < $1.key }) {
+            var random = SeededRandom(seed: fnv1a(feature))
+            for index in vector.indices {
+                // Uniform in [-1, 1): a random projection that keeps cosine similarity.
+                vector[index] += weight * (Double(random.next() >> 11) * 0x1p-52 - 1)
             }
         }
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
         guard norm > 0 else { return vector }
-        // Unnormalized output still has a fixed, text-dependent scale rather than raw counts.
+        // Unnormalized output still has a fixed, text-dependent scale rather than raw sums.
         let scale = normalize ? 1 / norm : 1 / norm * (1 + Double(vector.count).squareRoot() / 8)
         return vector.map { ($0 * scale * 1e8).rounded() / 1e8 }
     }

@@ -27,13 +27,15 @@ public struct ChatGenerator: Sendable {
         }
 
         if let tool = chosenTool(for: request) {
-            let input = ToolInputMaker(prompt: Self.lastUserText(of: request)).value(for: tool.inputSchema)
+            let input = ToolInputMaker(prompt: Self.fillSource(of: request)).value(for: tool.inputSchema)
             let id = "tooluse_" + random.alphanumeric(22)
             content.append(.toolUse(id: id, name: tool.name, input: input))
             return ChatResult(content: content, stopReason: .toolUse, inputTokens: inputTokens, outputTokens: used + Tokenizer.count(tool.name) + Tokenizer.count(input.jsonText))
         }
 
-        let natural = Self.compose(for: request, random: &random)
+        // Structured output: the answer is JSON that fits the schema.
+        let natural = request.outputSchema.map { ToolInputMaker(prompt: Self.fillSource(of: request)).value(for: $0).jsonText }
+            ?? Self.compose(for: request, random: &random)
         var text = natural
         var stop = StopReason.endTurn
         if let (cut, sequence) = Self.firstStop(in: text, sequences: request.stopSequences) {
@@ -104,6 +106,16 @@ public struct ChatGenerator: Sendable {
     static func endsWithToolResult(_ request: ChatRequest) -> Bool {
         guard let last = request.messages.last, last.role == .user else { return false }
         return last.content.contains { if case .toolResult = $0 { true } else { false } }
+    }
+
+    /// The text tool inputs and structured answers are filled from: the last user message,
+    /// or the whole conversation when that message has no names or numbers to offer (a
+    /// "format the previous answer" follow-up).
+    static func fillSource(of request: ChatRequest) -> String {
+        let last = lastUserText(of: request)
+        let words = PromptWords(last)
+        if !words.properNouns.isEmpty || !words.numbers.isEmpty { return last }
+        return request.messages.map(\.text).joined(separator: "\n")
     }
 
     static func lastUserText(of request: ChatRequest) -> String {

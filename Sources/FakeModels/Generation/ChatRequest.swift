@@ -13,6 +13,8 @@ public struct ChatRequest: Sendable, Equatable {
     public var toolChoice: ToolChoice = .auto
     /// Token budget for visible reasoning, when the request turns reasoning on.
     public var reasoningBudget: Int?
+    /// A JSON schema the answer's text must satisfy (structured output), if any.
+    public var outputSchema: JSONValue?
 
     public init(system: [String] = [], messages: [ChatMessage] = [], maxTokens: Int? = nil) {
         self.system = system

@@ -10,6 +10,10 @@ struct PromptWords: Sendable {
         "human", "assistant", "user", "system", "hello", "hi", "thanks", "thank", "say", "said", "here", "now", "each",
         "more", "most", "other", "over", "under", "again", "once", "his", "her", "him", "she", "he", "it", "me", "my",
         "is", "am", "an", "as", "at", "be", "by", "do", "if", "in", "of", "on", "or", "so", "to", "up", "we", "no",
+        "summarize", "summarise", "list", "create", "generate", "find", "show", "compare", "translate", "extract",
+        "classify", "convert", "calculate", "name", "suggest", "provide", "define", "recommend", "draft", "book",
+        "send", "check", "plan", "search", "count", "format", "return", "answer", "respond", "reply", "call",
+        "today", "tomorrow", "yesterday", "okay", "sure", "great", "good", "well", "now", "first", "next", "finally",
     ]
 
     static let modifierEndings = ["ous", "ful", "ive", "able", "ible", "ly", "ish", "less", "est"]
@@ -24,6 +28,9 @@ struct PromptWords: Sendable {
         var topics: [String] = []
         var seen: Set<String> = []
         var properNouns: [String] = []
+        // Capitalized words at a sentence start may be names ("Alice is 30") or just the
+        // first word; they rank after names found mid-sentence.
+        var sentenceInitial: [String] = []
         var numbers: [Double] = []
         var sentenceStart = true
         var word = String.UnicodeScalarView()
@@ -39,8 +46,10 @@ struct PromptWords: Sendable {
                 if let number = Double(text) { numbers.append(number) }
             } else {
                 let lower = text.lowercased()
-                let isProper = Self.isUppercase(first) && !sentenceStart && !Self.stopwords.contains(lower)
+                let capitalized = Self.isUppercase(first) && !Self.stopwords.contains(lower)
+                let isProper = capitalized && !sentenceStart
                 if isProper && !properNouns.contains(text) { properNouns.append(text) }
+                if capitalized && sentenceStart && !sentenceInitial.contains(text) { sentenceInitial.append(text) }
                 if lower.utf8.count >= 3 && !Self.stopwords.contains(lower) && !seen.contains(lower) {
                     seen.insert(lower)
                     topics.append(isProper ? text : lower)
@@ -67,7 +76,7 @@ struct PromptWords: Sendable {
         // obvious ones unless nothing else is left.
         let nouns = topics.filter { word in !Self.modifierEndings.contains { word.count > $0.count + 2 && word.hasSuffix($0) } }
         self.topics = nouns.isEmpty ? topics : nouns
-        self.properNouns = properNouns
+        self.properNouns = properNouns + sentenceInitial.filter { !properNouns.contains($0) }
         self.numbers = numbers
     }
 

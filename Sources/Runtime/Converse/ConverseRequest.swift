@@ -53,6 +53,13 @@ struct ConverseRequest {
             }
         }
 
+        if let text = input["outputConfig"]?["textFormat"]?["structure"]?["jsonSchema"]?["schema"]?.stringValue {
+            guard let schema = try? JSONParser.parse(Array(text.utf8)), case .object = schema else {
+                throw .validation("The JSON schema in outputConfig.textFormat.structure.jsonSchema.schema is not a JSON object. Fix the schema and try again.")
+            }
+            chat.outputSchema = schema
+        }
+
         let extra = input["additionalModelRequestFields"].map(ShapeEncoder.document)
         if let thinking = extra?["thinking"] ?? extra?["reasoning_config"], thinking["type"]?.stringValue == "enabled" {
             guard model.supports(.reasoning) else {
@@ -62,6 +69,9 @@ struct ConverseRequest {
         }
         if let topK = extra?["inferenceConfig"]?["topK"]?.intValue ?? extra?["top_k"]?.intValue, topK > 500 || (model.codec == "nova" && topK > 128) {
             throw .validation("The model returned the following errors: topK \(topK) is out of range for \(model.modelId).")
+        }
+        if let violation = chat.thinkingViolation {
+            throw .validation("The model returned the following errors: \(violation)")
         }
         self.chat = chat
         self.responseFieldPaths = input["additionalModelResponseFieldPaths"]?.listValue?.compactMap(\.stringValue) ?? []
