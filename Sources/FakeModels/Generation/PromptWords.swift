@@ -33,44 +33,50 @@ struct PromptWords: Sendable {
         var sentenceInitial: [String] = []
         var numbers: [Double] = []
         var sentenceStart = true
-        var word = String.UnicodeScalarView()
+        // UTF-8 bytes, not Characters or scalars: this scans every prompt on every call.
+        // Bytes of multi-byte characters count as word bytes (letters in most scripts).
+        let bytes = Array(text.utf8)
+        var start = 0
+        var end = 0
         var allDigits = true
         func finish() {
-            defer {
-                word = String.UnicodeScalarView()
-                allDigits = true
-            }
-            guard let first = word.first else { return }
-            let text = String(word)
-            if allDigits || Self.isDigit(first) {
-                if let number = Double(text) { numbers.append(number) }
-            } else {
-                let lower = text.lowercased()
-                let capitalized = Self.isUppercase(first) && !Self.stopwords.contains(lower)
+            defer { allDigits = true }
+            guard end > start else { return }
+            let word = String(decoding: bytes[start..<end], as: UTF8.self)
+            if allDigits {
+                if let number = Double(word) { numbers.append(number) }
+            } else if !Self.isDigit(bytes[start]) {
+                let lower = word.lowercased()
+                let capitalized = Self.startsUppercase(word, first: bytes[start]) && !Self.stopwords.contains(lower)
                 let isProper = capitalized && !sentenceStart
-                if isProper && !properNouns.contains(text) { properNouns.append(text) }
-                if capitalized && sentenceStart && !sentenceInitial.contains(text) { sentenceInitial.append(text) }
+                if isProper && !properNouns.contains(word) { properNouns.append(word) }
+                if capitalized && sentenceStart && !sentenceInitial.contains(word) { sentenceInitial.append(word) }
                 if lower.utf8.count >= 3 && !Self.stopwords.contains(lower) && !seen.contains(lower) {
                     seen.insert(lower)
-                    topics.append(isProper ? text : lower)
+                    topics.append(isProper ? word : lower)
                 }
             }
             sentenceStart = false
         }
-        // Unicode scalars, not Characters: grapheme breaking is the costliest part otherwise.
-        for scalar in text.unicodeScalars {
-            if Self.isWordScalar(scalar) {
-                word.append(scalar)
-                if !Self.isDigit(scalar) { allDigits = false }
-            } else if scalar == "." && !word.isEmpty && allDigits {
-                word.append(scalar)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if Self.isWordByte(byte) {
+                if end <= start { start = i }
+                end = i + 1
+                if !Self.isDigit(byte) { allDigits = false }
+            } else if byte == UInt8(ascii: "."), end > start, end == i, allDigits, i + 1 < bytes.count, Self.isDigit(bytes[i + 1]) {
+                end = i + 1  // a decimal point inside a number
             } else {
-                if word.last == "." { word.removeLast() }
                 finish()
-                if scalar == "." || scalar == "!" || scalar == "?" || scalar == "\n" || scalar == ":" { sentenceStart = true }
+                start = i + 1
+                end = i + 1
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0x0A || byte == UInt8(ascii: ":") {
+                    sentenceStart = true
+                }
             }
+            i += 1
         }
-        if word.last == "." { word.removeLast() }
         finish()
         // Adjectives and adverbs read badly as topics ("how Paris affects famous"); drop the
         // obvious ones unless nothing else is left.
@@ -81,6 +87,15 @@ struct PromptWords: Sendable {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+
+    static func startsUppercase(_ word: String, first: UInt8) -> Bool {
+        first < 0x80 ? (first >= 0x41 && first <= 0x5A) : (word.unicodeScalars.first.map(isUppercase) ?? false)
+    }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -18,8 +18,11 @@ public enum Tokenizer {
             letters = 0
             digits = 0
         }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
+        // UTF-8 bytes: a continuation byte belongs to the character before it, so each
+        // non-ASCII character counts once, at its lead byte.
+        for byte in text.utf8 {
+            let v = UInt32(byte)
+            if v >= 0x80 && v < 0xC0 { continue }
             switch v {
             case 0x41...0x5A, 0x61...0x7A:
                 if digits > 0 { flush() }
