@@ -2,8 +2,8 @@
 /// quotas all count with it, so they always agree.
 ///
 /// It approximates a byte-pair encoder on English without a vocabulary: a word of up to
-/// seven letters (with its leading space) is one token, longer words add one token per
-/// four letters; digits go three to a token; each punctuation mark, newline and non-ASCII
+/// nine letters (with its leading space) is one token, longer words add one token per
+/// five letters; digits go three to a token; each punctuation mark, newline and non-ASCII
 /// character is a token of its own; runs of spaces cost one token per four.
 public enum Tokenizer {
     /// The number of tokens in `text`.
@@ -13,7 +13,7 @@ public enum Tokenizer {
         var digits = 0
         var spaces = 0
         func flush() {
-            if letters > 0 { tokens += 1 + max(0, (letters - 7 + 3) / 4) }
+            if letters > 0 { tokens += 1 + max(0, (letters - 9 + 4) / 5) }
             if digits > 0 { tokens += (digits + 2) / 3 }
             letters = 0
             digits = 0
