@@ -97,7 +97,7 @@ struct AnthropicCodec: ChatCodec {
     }
 
     func encode(_ result: ChatResult, _ request: ChatRequest, _ invocation: Invocation) -> JSONValue {
-        var random = SeededRandom(text: "msg\u{0}" + ChatGenerator.fingerprint(request))
+        var random = SeededRandom(fingerprint: ChatGenerator.fingerprint(request), salt: "msg")
         let (reason, sequence) = Self.stopReason(result.stopReason)
         return [
             "id": .string("msg_bdrk_01" + random.alphanumeric(23)),

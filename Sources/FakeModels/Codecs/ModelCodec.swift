@@ -59,7 +59,9 @@ public struct Invocation: Sendable {
         if let maximum = model.maxOutputTokens, let asked = request.maxTokens, asked > maximum {
             throw .validation("The maximum tokens you requested exceeds the model limit of \(maximum). Try again with a maximum tokens value that is lower than \(maximum).")
         }
-        if let window = model.contextWindow {
+        // Every token holds at least one byte: a request with fewer bytes than the window
+        // cannot overflow it, and need not be counted twice.
+        if let window = model.contextWindow, ChatGenerator.upperBoundOfInputTokens(request) > window {
             let input = ChatGenerator.inputTokens(of: request)
             if input > window {
                 throw .validation("Input is too long for requested model. The prompt has \(input) tokens; \(model.modelId) accepts at most \(window).")

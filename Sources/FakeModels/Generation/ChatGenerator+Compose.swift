@@ -132,6 +132,23 @@ extension ChatGenerator {
         return max(1, total)
     }
 
+    /// A bound no token count of the request exceeds: its bytes, plus the per-message and
+    /// per-image allowances `inputTokens` adds.
+    static func upperBoundOfInputTokens(_ request: ChatRequest) -> Int {
+        var bytes = request.system.reduce(0) { $0 + $1.utf8.count }
+        for message in request.messages {
+            bytes += 3 + message.content.reduce(0) { total, block in
+                switch block {
+                case .text(let t): total + t.utf8.count
+                case .image: total + 1600
+                default: total + tokens(of: block)
+                }
+            }
+        }
+        for tool in request.tools { bytes += tool.name.utf8.count + tool.description.utf8.count + tool.inputSchema.jsonText.utf8.count }
+        return bytes + 1
+    }
+
     static func tokens(of block: ChatContent) -> Int {
         switch block {
         case .text(let t): Tokenizer.count(t)
@@ -147,16 +164,23 @@ extension ChatGenerator {
 
     /// What the answer depends on, as text. Limits (max tokens, stop sequences) are left out
     /// on purpose: a limited answer is a prefix of the unlimited one, as with a real model.
-    static func fingerprint(_ request: ChatRequest) -> String {
-        var parts = request.system
+    static func fingerprint(_ request: ChatRequest) -> UInt64 {
+        // Hashed as it is walked: building one long string first cost more than the hash.
+        var hash = FNV1a()
+        for text in request.system { hash.add(text) }
         for message in request.messages {
-            parts.append(message.role.rawValue)
-            for block in message.content { parts.append(describe(block)) }
+            hash.add(message.role.rawValue)
+            for block in message.content { hash.add(describe(block)) }
         }
-        parts.append("t=\(request.temperature ?? -1) p=\(request.topP ?? -1)")
-        for tool in request.tools { parts.append(tool.name + tool.inputSchema.jsonText) }
-        parts.append("\(request.toolChoice)")
-        return parts.joined(separator: "\u{1}")
+        hash.add("t=\(request.temperature ?? -1) p=\(request.topP ?? -1)")
+        for tool in request.tools { hash.add(tool.name + tool.inputSchema.jsonText) }
+        switch request.toolChoice {
+        case .auto: hash.add("auto")
+        case .any: hash.add("any")
+        case .none: hash.add("none")
+        case .tool(let name): hash.add("tool:" + name)
+        }
+        return hash.value
     }
 
     static func describe(_ block: ChatContent) -> String {

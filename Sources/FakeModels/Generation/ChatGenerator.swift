@@ -11,7 +11,7 @@ public struct ChatGenerator: Sendable {
 
     /// Answers `request` as `model` would.
     public func reply(to request: ChatRequest, model: FoundationModel) -> ChatResult {
-        var random = SeededRandom(text: model.modelId + "\u{0}" + Self.fingerprint(request))
+        var random = SeededRandom(fingerprint: Self.fingerprint(request), salt: model.modelId)
         let inputTokens = Self.inputTokens(of: request)
         let limit = request.maxTokens ?? model.maxOutputTokens ?? 4096
         var content: [ChatContent] = []

@@ -8,6 +8,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// Seeds from text with FNV-1a.
     public init(text: String) { self.init(seed: Self.fnv1a(text)) }
 
+    /// Seeds from a request fingerprint, kept apart from other uses of it by `salt`.
+    init(fingerprint: UInt64, salt: String) { self.init(seed: fingerprint ^ Self.fnv1a(salt)) }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -33,5 +36,20 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     public mutating func alphanumeric(_ count: Int) -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         return String((0..<count).map { _ in alphabet[below(alphabet.count)] })
+    }
+}
+
+/// FNV-1a over several strings, each followed by a separator byte, without joining them.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { mix(byte) }
+        mix(1)
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value &*= 0x0000_0100_0000_01B3
     }
 }

@@ -13,6 +13,6 @@ extension SeededRandom {
     /// A seeded random source for the ids of one request's answer: `salt` keeps the ids
     /// of different fields apart.
     static func forAnswer(_ request: ChatRequest, salt: String) -> SeededRandom {
-        SeededRandom(text: salt + "\u{0}" + ChatGenerator.fingerprint(request))
+        SeededRandom(fingerprint: ChatGenerator.fingerprint(request), salt: salt)
     }
 }
