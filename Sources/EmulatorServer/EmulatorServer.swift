@@ -23,8 +23,9 @@ public struct EmulatorServer: Sendable {
         var logger = Logger(label: "bedrock-emulator")
         logger.logLevel = configuration.logLevel
         self.gateway = Gateway(
-            model: environment.model, registry: registry, auth: configuration.auth, clock: environment.clock, logger: logger)
-        self.admin = AdminAPI(model: environment.model, registry: registry)
+            model: environment.model, registry: registry, auth: configuration.auth, clock: environment.clock,
+            journal: environment.journal, logger: logger)
+        self.admin = AdminAPI(model: environment.model, registry: registry, journal: environment.journal)
     }
 
     /// The Hummingbird application; `onListening` receives the bound port once it serves.

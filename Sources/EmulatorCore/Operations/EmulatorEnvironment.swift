@@ -2,7 +2,7 @@ import BedrockAPI
 import Foundation
 
 /// Everything handlers share: the API model, the state store, tags, the local object
-/// store, id generation and the clock.
+/// store, id generation, the clock and the call journal.
 public final class EmulatorEnvironment: Sendable {
     public let model: APIModel
     public let store: Store
@@ -10,6 +10,8 @@ public final class EmulatorEnvironment: Sendable {
     public let objects: ObjectStore
     public let ids: IDGenerator
     public let clock: any EmulatorClock
+    /// Every call the gateway answered.
+    public let journal: Journal
 
     public init(model: APIModel, store: Store, objects: ObjectStore, ids: IDGenerator = IDGenerator(), clock: any EmulatorClock = SystemClock()) {
         self.model = model
@@ -18,6 +20,7 @@ public final class EmulatorEnvironment: Sendable {
         self.objects = objects
         self.ids = ids
         self.clock = clock
+        self.journal = Journal()
     }
 
     /// An environment with in-memory state and a temporary object folder.

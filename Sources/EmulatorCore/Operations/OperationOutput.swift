@@ -20,11 +20,17 @@ public struct OperationOutput: Sendable {
     public var events: AsyncThrowingStream<Event, any Error>?
     /// Headers the output shape does not model but the service sends (Bedrock's token counts).
     public var headers: [(name: String, value: String)]
+    /// Tokens the call consumed, for the journal (and quotas): input and output.
+    public var usage: (input: Int, output: Int)?
 
-    public init(_ value: ShapeValue = .map([:]), events: AsyncThrowingStream<Event, any Error>? = nil, headers: [(name: String, value: String)] = []) {
+    public init(
+        _ value: ShapeValue = .map([:]), events: AsyncThrowingStream<Event, any Error>? = nil,
+        headers: [(name: String, value: String)] = [], usage: (input: Int, output: Int)? = nil
+    ) {
         self.value = value
         self.events = events
         self.headers = headers
+        self.usage = usage
     }
 
     /// A stream of events that are all known up front.

@@ -10,15 +10,22 @@ public struct AdminAPI: Sendable {
     let startedAt: Date
     let totalOperations: Int
     let implementedOperations: Int
+    let journal: Journal
 
-    init(model: APIModel, registry: OperationRegistry, startedAt: Date = Date()) {
+    init(model: APIModel, registry: OperationRegistry, journal: Journal = Journal(), startedAt: Date = Date()) {
         self.startedAt = startedAt
         self.totalOperations = model.operationKeys.count
         self.implementedOperations = registry.implemented.count
+        self.journal = journal
     }
 
-    func handle(method: String, path: String, body: Data?) async -> EncodedResponse {
+    func handle(method: String, path: String, query: [(name: String, value: String)] = [], body: Data?) async -> EncodedResponse {
         switch (method, path) {
+        case ("GET", "/_emulator/journal"):
+            return journalEntries(query)
+        case ("DELETE", "/_emulator/journal"):
+            journal.clear()
+            return Self.json(200, ["cleared": true])
         case ("GET", "/_emulator/health"):
             return Self.json(200, [
                 "status": "ok",

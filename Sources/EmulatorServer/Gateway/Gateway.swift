@@ -21,11 +21,12 @@ public struct Gateway: Sendable {
     let accounts: [String: String]
     let defaultAccount: AccountContext
     let clock: any EmulatorClock
+    let journal: Journal?
     let logger: Logger
 
     public init(
         model: APIModel, registry: OperationRegistry, auth: AuthMode = .lenient, accounts: [String: String] = [:],
-        defaultAccount: AccountContext = AccountContext(), clock: any EmulatorClock = SystemClock(),
+        defaultAccount: AccountContext = AccountContext(), clock: any EmulatorClock = SystemClock(), journal: Journal? = nil,
         logger: Logger = Logger(label: "bedrock-emulator.gateway")
     ) {
         self.model = model
@@ -38,41 +39,57 @@ public struct Gateway: Sendable {
         self.accounts = accounts
         self.defaultAccount = defaultAccount
         self.clock = clock
+        self.journal = journal
         self.logger = logger
     }
 
     /// Answers one request; every failure becomes an AWS-shaped error response.
     public func handle(_ request: HTTPRequestParts) async -> GatewayResponse {
         let requestId = UUID().uuidString.lowercased()
+        let started = ContinuousClock.now
+        let receivedAt = clock.now()
         var codec: ServiceCodec?
         var answer: GatewayResponse
+        var key: OperationKey?
+        var modelId: String?
+        var usage: (input: Int, output: Int)?
+        var errorCode: String?
         do {
             let caller = try authenticate(request)
             let (match, operation, input, routed) = try route(request, failedCodec: &codec)
             codec = routed
+            key = match.key
+            modelId = (input["modelId"] ?? input["modelIdentifier"])?.stringValue
             guard let handler = registry.handler(for: match.key) else {
                 throw BedrockError.notImplemented(service: match.key.service, operation: match.key.operation)
             }
             let context = RequestContext(
-                requestId: requestId, account: caller.account, accessKeyId: caller.accessKeyId, receivedAt: clock.now())
+                requestId: requestId, account: caller.account, accessKeyId: caller.accessKeyId, receivedAt: receivedAt)
             let output: OperationOutput
             do {
                 output = try await handler(OperationRequest(key: match.key, input: input, context: context))
             } catch let error as BedrockError {
                 throw error.modeled(by: operation)
             }
+            usage = output.usage
             answer = GatewayResponse(response: routed.encoder.encode(output.value, for: operation))
             answer.response.headers.append(contentsOf: output.headers)
             if let events = output.events, let stream = routed.encoder.eventStream(of: operation) {
                 answer.frames = EventFrameSequence(events: events, encoder: routed.encoder, union: stream.union)
             }
         } catch let error as BedrockError {
+            errorCode = error.code
             answer = GatewayResponse(response: Self.encodeError(error, codec: codec))
         } catch {
             logger.error("handler failed", metadata: ["error": "\(error)", "path": "\(request.rawPath)"])
+            errorCode = "InternalServerException"
             answer = GatewayResponse(response: Self.encodeError(.internalServer(), codec: codec))
         }
         answer.response.headers.append(("x-amzn-RequestId", requestId))
+        journal?.record(JournalEntry(
+            time: receivedAt, requestId: requestId, service: key?.service, operation: key?.operation, method: request.method,
+            path: request.rawPath, modelId: modelId, status: answer.response.status, errorCode: errorCode,
+            inputTokens: usage?.input, outputTokens: usage?.output, latencyMs: Elapsed.milliseconds(since: started)))
         return answer
     }
 

@@ -20,7 +20,8 @@ struct GatewayResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
         if path == "/_emulator" || path.hasPrefix("/_emulator/") {
-            var answer = await admin.handle(method: request.method.rawValue, path: path, body: try await collect(request))
+            var answer = await admin.handle(
+                method: request.method.rawValue, path: path, query: HTTPRequestParts.parseQuery(request.uri.query), body: try await collect(request))
             answer.headers.append(("x-amzn-RequestId", UUID().uuidString.lowercased()))
             return Self.response(answer)
         }

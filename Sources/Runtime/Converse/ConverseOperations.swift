@@ -9,13 +9,14 @@ public enum ConverseOperations {
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels) {
         registry.register(service, "Converse") { request in
             let response = try converse(request, models: models, streaming: false)
-            return OperationOutput(response.output)
+            return OperationOutput(response.output, usage: (response.result.inputTokens, response.result.outputTokens))
         }
 
         registry.register(service, "ConverseStream") { request in
             let response = try converse(request, models: models, streaming: true)
             let events = response.events.map { OperationOutput.Event($0.name, $0.value) }
-            return OperationOutput(.map([:]), events: OperationOutput.stream(of: events))
+            return OperationOutput(
+                .map([:]), events: OperationOutput.stream(of: events), usage: (response.result.inputTokens, response.result.outputTokens))
         }
     }
 
@@ -26,6 +27,6 @@ public enum ConverseOperations {
         let invocation = Invocation(model: resolved.model, streaming: streaming)
         try invocation.check(converse.chat)
         let result = invocation.reply(converse.chat)
-        return ConverseResponse(result: result, responseFieldPaths: converse.responseFieldPaths, latencyMs: InvokeOperations.milliseconds(since: started))
+        return ConverseResponse(result: result, responseFieldPaths: converse.responseFieldPaths, latencyMs: Elapsed.milliseconds(since: started))
     }
 }

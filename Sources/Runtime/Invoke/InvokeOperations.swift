@@ -12,20 +12,21 @@ public enum InvokeOperations {
         registry.register(service, "InvokeModel") { request in
             let started = ContinuousClock.now
             let (answer, _) = try invoke(request, models: models, streaming: false)
-            let latency = milliseconds(since: started)
+            let latency = Elapsed.milliseconds(since: started)
             return OperationOutput(
                 ["body": .blob(Data(JSONWriter.write(answer.body))), "contentType": .string(answer.contentType)],
                 headers: [
                     ("x-amzn-bedrock-input-token-count", String(answer.inputTokens)),
                     ("x-amzn-bedrock-output-token-count", String(answer.outputTokens)),
                     ("x-amzn-bedrock-invocation-latency", String(latency)),
-                ])
+                ],
+                usage: (answer.inputTokens, answer.outputTokens))
         }
 
         registry.register(service, "InvokeModelWithResponseStream") { request in
             let started = ContinuousClock.now
             let (answer, _) = try invoke(request, models: models, streaming: true)
-            let latency = milliseconds(since: started)
+            let latency = Elapsed.milliseconds(since: started)
             var chunks = answer.chunks
             if case .object(var last)? = chunks.last {
                 last["amazon-bedrock-invocationMetrics"] = [
@@ -37,7 +38,9 @@ public enum InvokeOperations {
                 chunks[chunks.count - 1] = .object(last)
             }
             let events = chunks.map { OperationOutput.Event("chunk", ["bytes": .blob(Data(JSONWriter.write($0)))]) }
-            return OperationOutput(["contentType": .string(answer.contentType)], events: OperationOutput.stream(of: events))
+            return OperationOutput(
+                ["contentType": .string(answer.contentType)], events: OperationOutput.stream(of: events),
+                usage: (answer.inputTokens, answer.outputTokens))
         }
     }
 
@@ -57,10 +60,5 @@ public enum InvokeOperations {
         } catch {
             throw .validation("Malformed input request: the body is not valid JSON (\(error.reason) at byte \(error.offset)), please reformat your input and try again.")
         }
-    }
-
-    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
-        let elapsed = ContinuousClock.now - start
-        return Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import Synchronization
+
+/// The record of every call, newest last, for tests to assert on: which operations ran,
+/// on which model, how they ended and what they cost. Keeps the most recent `capacity`.
+public final class Journal: Sendable {
+    /// What `entries(matching:)` filters on; nil matches anything.
+    public struct Filter: Sendable {
+        public var service: String?
+        public var operation: String?
+        public var modelId: String?
+        public var status: Int?
+        public var since: Date?
+
+        public init(service: String? = nil, operation: String? = nil, modelId: String? = nil, status: Int? = nil, since: Date? = nil) {
+            self.service = service
+            self.operation = operation
+            self.modelId = modelId
+            self.status = status
+            self.since = since
+        }
+
+        func matches(_ entry: JournalEntry) -> Bool {
+            (service.map { $0 == entry.service } ?? true)
+                && (operation.map { $0 == entry.operation } ?? true)
+                && (modelId.map { $0 == entry.modelId } ?? true)
+                && (status.map { $0 == entry.status } ?? true)
+                && (since.map { entry.time >= $0 } ?? true)
+        }
+    }
+
+    private struct State {
+        var entries: [JournalEntry] = []
+        var next = 1
+    }
+
+    public let capacity: Int
+    private let state = Mutex(State())
+
+    public init(capacity: Int = 10_000) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// Appends `entry`, numbering it; the oldest entries go once the journal is full.
+    public func record(_ entry: JournalEntry) {
+        state.withLock { state in
+            var entry = entry
+            entry.sequence = state.next
+            state.next += 1
+            state.entries.append(entry)
+            if state.entries.count > capacity { state.entries.removeFirst(state.entries.count - capacity) }
+        }
+    }
+
+    public func entries(matching filter: Filter = Filter()) -> [JournalEntry] {
+        state.withLock { $0.entries.filter(filter.matches) }
+    }
+
+    /// Forgets every entry; numbering goes on from where it was.
+    public func clear() {
+        state.withLock { $0.entries.removeAll() }
+    }
+}
