@@ -29,5 +29,7 @@ import Testing
         #expect(journal.entries().isEmpty)
         journal.record(entry("Converse"))
         #expect(journal.entries().map(\.sequence) == [4])
+        for _ in 0..<5 { journal.record(entry("Converse")) }
+        #expect(journal.entries().map(\.sequence) == [8, 9])
     }
 }

@@ -29,9 +29,14 @@ public final class Journal: Sendable {
         }
     }
 
+    /// A ring: once full, the newest entry overwrites the oldest in place, so recording
+    /// costs the same however long the emulator has run.
     private struct State {
-        var entries: [JournalEntry] = []
+        var ring: [JournalEntry] = []
+        var oldest = 0
         var next = 1
+
+        var entries: [JournalEntry] { Array(ring[oldest...] + ring[..<oldest]) }
     }
 
     public let capacity: Int
@@ -47,8 +52,12 @@ public final class Journal: Sendable {
             var entry = entry
             entry.sequence = state.next
             state.next += 1
-            state.entries.append(entry)
-            if state.entries.count > capacity { state.entries.removeFirst(state.entries.count - capacity) }
+            if state.ring.count < capacity {
+                state.ring.append(entry)
+            } else {
+                state.ring[state.oldest] = entry
+                state.oldest = (state.oldest + 1) % capacity
+            }
         }
     }
 
@@ -58,6 +67,9 @@ public final class Journal: Sendable {
 
     /// Forgets every entry; numbering goes on from where it was.
     public func clear() {
-        state.withLock { $0.entries.removeAll() }
+        state.withLock { state in
+            state.ring.removeAll()
+            state.oldest = 0
+        }
     }
 }
