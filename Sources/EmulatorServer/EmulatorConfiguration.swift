@@ -11,6 +11,8 @@ public struct EmulatorConfiguration: Sendable {
     public var scenarioFile: URL?
     public var auth: AuthMode = .lenient
     public var logLevel: Logger.Level = .info
+    /// nil: the system clock; a date: a virtual clock starting then.
+    public var virtualClockStart: Date?
 
     public init() {}
 }

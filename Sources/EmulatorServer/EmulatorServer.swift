@@ -25,7 +25,8 @@ public struct EmulatorServer: Sendable {
         self.gateway = Gateway(
             model: environment.model, registry: registry, auth: configuration.auth, clock: environment.clock,
             journal: environment.journal, logger: logger)
-        self.admin = AdminAPI(model: environment.model, registry: registry, journal: environment.journal)
+        self.admin = AdminAPI(
+            model: environment.model, registry: registry, journal: environment.journal, clock: environment.clock, dueWork: environment.dueWork)
     }
 
     /// The Hummingbird application; `onListening` receives the bound port once it serves.
@@ -50,7 +51,9 @@ public struct EmulatorServer: Sendable {
 extension EmulatorServer {
     /// The emulator as the executable runs it: its state, and every handler registered.
     public init(configuration: EmulatorConfiguration) throws {
-        let environment = try configuration.stateDirectory.map { try EmulatorEnvironment.persistent(at: $0) } ?? .inMemory()
+        let clock: any EmulatorClock = configuration.virtualClockStart.map { VirtualClock(start: $0) } ?? SystemClock()
+        let environment = try configuration.stateDirectory.map { try EmulatorEnvironment.persistent(at: $0, clock: clock) }
+            ?? .inMemory(clock: clock)
         self.init(configuration: configuration, environment: environment, registry: Self.registry(environment: environment))
     }
 

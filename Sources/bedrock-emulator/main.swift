@@ -1,4 +1,5 @@
 import ArgumentParser
+import BedrockAPI
 import EmulatorServer
 import Foundation
 import Hummingbird
@@ -31,6 +32,12 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
     @Option(help: "ACCESS_KEY_ID:SECRET_KEY accepted in strict auth mode (repeatable; default test:test).")
     var credentials: [String] = []
 
+    @Option(help: "system: the machine's clock; virtual: a clock that moves only through POST /_emulator/clock.")
+    var clock: String = "system"
+
+    @Option(help: "Where the virtual clock starts (ISO-8601, e.g. 2026-01-01T00:00:00Z); default: now.")
+    var clockStart: String?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -44,6 +51,21 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         configuration.logLevel = level
+        switch clock {
+        case "system":
+            if clockStart != nil { throw ValidationError("--clock-start needs --clock virtual") }
+        case "virtual":
+            if let clockStart {
+                guard let start = Timestamp.parseISO8601(clockStart) else {
+                    throw ValidationError("--clock-start takes an ISO-8601 time such as 2026-01-01T00:00:00Z, not \(clockStart)")
+                }
+                configuration.virtualClockStart = start
+            } else {
+                configuration.virtualClockStart = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+            }
+        default:
+            throw ValidationError("--clock must be system or virtual")
+        }
         switch auth {
         case "lenient":
             configuration.auth = .lenient

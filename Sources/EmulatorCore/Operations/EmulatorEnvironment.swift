@@ -12,6 +12,8 @@ public final class EmulatorEnvironment: Sendable {
     public let clock: any EmulatorClock
     /// Every call the gateway answered.
     public let journal: Journal
+    /// What to run when the virtual clock moves.
+    public let dueWork: DueWork
 
     public init(model: APIModel, store: Store, objects: ObjectStore, ids: IDGenerator = IDGenerator(), clock: any EmulatorClock = SystemClock()) {
         self.model = model
@@ -21,17 +23,18 @@ public final class EmulatorEnvironment: Sendable {
         self.ids = ids
         self.clock = clock
         self.journal = Journal()
+        self.dueWork = DueWork()
     }
 
     /// An environment with in-memory state and a temporary object folder.
-    public static func inMemory(model: APIModel = .bundled) throws -> EmulatorEnvironment {
-        EmulatorEnvironment(model: model, store: try Store.inMemory(), objects: .temporary())
+    public static func inMemory(model: APIModel = .bundled, clock: any EmulatorClock = SystemClock()) throws -> EmulatorEnvironment {
+        EmulatorEnvironment(model: model, store: try Store.inMemory(), objects: .temporary(), clock: clock)
     }
 
     /// An environment that keeps `directory/state.sqlite` and `directory/objects/`.
-    public static func persistent(at directory: URL, model: APIModel = .bundled) throws -> EmulatorEnvironment {
+    public static func persistent(at directory: URL, model: APIModel = .bundled, clock: any EmulatorClock = SystemClock()) throws -> EmulatorEnvironment {
         EmulatorEnvironment(
             model: model, store: try Store.onDisk(directory: directory),
-            objects: ObjectStore(root: directory.appendingPathComponent("objects", isDirectory: true)))
+            objects: ObjectStore(root: directory.appendingPathComponent("objects", isDirectory: true)), clock: clock)
     }
 }

@@ -2,7 +2,7 @@ import BedrockAPI
 import EmulatorCore
 import Foundation
 
-/// The emulator's own API under `/_emulator/`: health now; scenario, clock, journal,
+/// The emulator's own API under `/_emulator/`: health, journal and clock; scenario,
 /// quotas and jobs as they arrive.
 public struct AdminAPI: Sendable {
     public static let version = "0.1.0"
@@ -11,18 +11,29 @@ public struct AdminAPI: Sendable {
     let totalOperations: Int
     let implementedOperations: Int
     let journal: Journal
+    let clock: any EmulatorClock
+    let dueWork: DueWork
 
-    init(model: APIModel, registry: OperationRegistry, journal: Journal = Journal(), startedAt: Date = Date()) {
+    init(
+        model: APIModel, registry: OperationRegistry, journal: Journal = Journal(), clock: any EmulatorClock = SystemClock(),
+        dueWork: DueWork = DueWork(), startedAt: Date = Date()
+    ) {
         self.startedAt = startedAt
         self.totalOperations = model.operationKeys.count
         self.implementedOperations = registry.implemented.count
         self.journal = journal
+        self.clock = clock
+        self.dueWork = dueWork
     }
 
     func handle(method: String, path: String, query: [(name: String, value: String)] = [], body: Data?) async -> EncodedResponse {
         switch (method, path) {
         case ("GET", "/_emulator/journal"):
             return journalEntries(query)
+        case ("GET", "/_emulator/clock"):
+            return clockState()
+        case ("POST", "/_emulator/clock"):
+            return await moveClock(body)
         case ("DELETE", "/_emulator/journal"):
             journal.clear()
             return Self.json(200, ["cleared": true])

@@ -14,6 +14,13 @@ public enum AsyncInvokeOperations {
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
         let invocations = ResourceCollection(service: service, type: "async-invoke", shape: "GetAsyncInvokeResponse", environment: environment)
         let outputs = AsyncInvokeOutputs()
+        // When the virtual clock moves, invocations that fell due complete before it answers.
+        environment.dueWork.add {
+            for (arn, account) in await outputs.waiting() {
+                guard let stored = try? await invocations.find(arn, account: account) else { continue }
+                _ = try? await settle(stored, in: invocations, outputs: outputs, environment: environment)
+            }
+        }
 
         registry.register(service, "StartAsyncInvoke") { request in
             let input = request.input
@@ -31,7 +38,7 @@ public enum AsyncInvokeOperations {
             let arn = account.arn(service: "bedrock", resource: "async-invoke/\(id)").description
             let folder = s3Uri.hasSuffix("/") ? s3Uri + id : s3Uri + "/" + id
             // Bad model input is found when the model runs: the invocation fails, the call does not.
-            await outputs.hold(run(resolved.model, ShapeEncoder.document(input["modelInput"] ?? .null), models: models), for: arn)
+            await outputs.hold(run(resolved.model, ShapeEncoder.document(input["modelInput"] ?? .null), models: models), for: arn, account: account)
             let now = environment.clock.now()
             var output = input["outputDataConfig"]?["s3OutputDataConfig"]?.mapValue ?? [:]
             output["s3Uri"] = .string(folder)

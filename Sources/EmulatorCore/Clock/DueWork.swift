@@ -1,0 +1,20 @@
+import Synchronization
+
+/// Work that falls due as time passes (jobs finishing, invocations completing). Handlers
+/// add a sweep; moving the virtual clock runs every sweep before the move is answered, so
+/// a test sees the side effects at once.
+public final class DueWork: Sendable {
+    public typealias Sweep = @Sendable () async -> Void
+    private let sweeps = Mutex<[Sweep]>([])
+
+    public init() {}
+
+    public func add(_ sweep: @escaping Sweep) {
+        sweeps.withLock { $0.append(sweep) }
+    }
+
+    /// Runs every sweep, in the order they were added.
+    public func run() async {
+        for sweep in sweeps.withLock({ $0 }) { await sweep() }
+    }
+}
