@@ -1,3 +1,4 @@
+import EmulatorCore
 import Foundation
 import Logging
 
@@ -13,6 +14,8 @@ public struct EmulatorConfiguration: Sendable {
     public var logLevel: Logger.Level = .info
     /// nil: the system clock; a date: a virtual clock starting then.
     public var virtualClockStart: Date?
+    /// Runtime quotas: off, or the user guide's per-model defaults.
+    public var quotas: RuntimeQuotas.Mode = .off
 
     public init() {}
 }

@@ -26,7 +26,8 @@ public struct EmulatorServer: Sendable {
             model: environment.model, registry: registry, auth: configuration.auth, clock: environment.clock,
             journal: environment.journal, logger: logger)
         self.admin = AdminAPI(
-            model: environment.model, registry: registry, journal: environment.journal, clock: environment.clock, dueWork: environment.dueWork)
+            model: environment.model, registry: registry, journal: environment.journal, clock: environment.clock, dueWork: environment.dueWork,
+            quotas: environment.quotas)
     }
 
     /// The Hummingbird application; `onListening` receives the bound port once it serves.
@@ -52,8 +53,9 @@ extension EmulatorServer {
     /// The emulator as the executable runs it: its state, and every handler registered.
     public init(configuration: EmulatorConfiguration) throws {
         let clock: any EmulatorClock = configuration.virtualClockStart.map { VirtualClock(start: $0) } ?? SystemClock()
-        let environment = try configuration.stateDirectory.map { try EmulatorEnvironment.persistent(at: $0, clock: clock) }
-            ?? .inMemory(clock: clock)
+        let quotas = RuntimeQuotas(mode: configuration.quotas)
+        let environment = try configuration.stateDirectory.map { try EmulatorEnvironment.persistent(at: $0, clock: clock, quotas: quotas) }
+            ?? .inMemory(clock: clock, quotas: quotas)
         self.init(configuration: configuration, environment: environment, registry: Self.registry(environment: environment))
     }
 

@@ -4,8 +4,8 @@ import EmulatorCore
 public enum RuntimeOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
         let models = RuntimeModels()
-        InvokeOperations.register(into: &registry, models: models)
-        ConverseOperations.register(into: &registry, models: models)
+        InvokeOperations.register(into: &registry, models: models, environment: environment)
+        ConverseOperations.register(into: &registry, models: models, environment: environment)
         CountTokensOperation.register(into: &registry, models: models)
         AsyncInvokeOperations.register(into: &registry, models: models, environment: environment)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BedrockAPI
+import EmulatorCore
 import EmulatorServer
 import Foundation
 import Hummingbird
@@ -38,6 +39,9 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
     @Option(help: "Where the virtual clock starts (ISO-8601, e.g. 2026-01-01T00:00:00Z); default: now.")
     var clockStart: String?
 
+    @Option(help: "off: no runtime quotas; aws: the user guide's requests and tokens per minute for each model.")
+    var quotas: String = "off"
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -51,6 +55,8 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         configuration.logLevel = level
+        guard let quotaMode = RuntimeQuotas.Mode(rawValue: quotas) else { throw ValidationError("--quotas must be off or aws") }
+        configuration.quotas = quotaMode
         switch clock {
         case "system":
             if clockStart != nil { throw ValidationError("--clock-start needs --clock virtual") }

@@ -14,8 +14,13 @@ public final class EmulatorEnvironment: Sendable {
     public let journal: Journal
     /// What to run when the virtual clock moves.
     public let dueWork: DueWork
+    /// Requests and tokens per minute of the runtime's models.
+    public let quotas: RuntimeQuotas
 
-    public init(model: APIModel, store: Store, objects: ObjectStore, ids: IDGenerator = IDGenerator(), clock: any EmulatorClock = SystemClock()) {
+    public init(
+        model: APIModel, store: Store, objects: ObjectStore, ids: IDGenerator = IDGenerator(), clock: any EmulatorClock = SystemClock(),
+        quotas: RuntimeQuotas = RuntimeQuotas()
+    ) {
         self.model = model
         self.store = store
         self.tags = TagStore(store: store)
@@ -24,17 +29,22 @@ public final class EmulatorEnvironment: Sendable {
         self.clock = clock
         self.journal = Journal()
         self.dueWork = DueWork()
+        self.quotas = quotas
     }
 
     /// An environment with in-memory state and a temporary object folder.
-    public static func inMemory(model: APIModel = .bundled, clock: any EmulatorClock = SystemClock()) throws -> EmulatorEnvironment {
-        EmulatorEnvironment(model: model, store: try Store.inMemory(), objects: .temporary(), clock: clock)
+    public static func inMemory(
+        model: APIModel = .bundled, clock: any EmulatorClock = SystemClock(), quotas: RuntimeQuotas = RuntimeQuotas()
+    ) throws -> EmulatorEnvironment {
+        EmulatorEnvironment(model: model, store: try Store.inMemory(), objects: .temporary(), clock: clock, quotas: quotas)
     }
 
     /// An environment that keeps `directory/state.sqlite` and `directory/objects/`.
-    public static func persistent(at directory: URL, model: APIModel = .bundled, clock: any EmulatorClock = SystemClock()) throws -> EmulatorEnvironment {
+    public static func persistent(
+        at directory: URL, model: APIModel = .bundled, clock: any EmulatorClock = SystemClock(), quotas: RuntimeQuotas = RuntimeQuotas()
+    ) throws -> EmulatorEnvironment {
         EmulatorEnvironment(
             model: model, store: try Store.onDisk(directory: directory),
-            objects: ObjectStore(root: directory.appendingPathComponent("objects", isDirectory: true)), clock: clock)
+            objects: ObjectStore(root: directory.appendingPathComponent("objects", isDirectory: true)), clock: clock, quotas: quotas)
     }
 }

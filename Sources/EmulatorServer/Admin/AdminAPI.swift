@@ -13,10 +13,11 @@ public struct AdminAPI: Sendable {
     let journal: Journal
     let clock: any EmulatorClock
     let dueWork: DueWork
+    let quotas: RuntimeQuotas
 
     init(
         model: APIModel, registry: OperationRegistry, journal: Journal = Journal(), clock: any EmulatorClock = SystemClock(),
-        dueWork: DueWork = DueWork(), startedAt: Date = Date()
+        dueWork: DueWork = DueWork(), quotas: RuntimeQuotas = RuntimeQuotas(), startedAt: Date = Date()
     ) {
         self.startedAt = startedAt
         self.totalOperations = model.operationKeys.count
@@ -24,12 +25,19 @@ public struct AdminAPI: Sendable {
         self.journal = journal
         self.clock = clock
         self.dueWork = dueWork
+        self.quotas = quotas
     }
 
     func handle(method: String, path: String, query: [(name: String, value: String)] = [], body: Data?) async -> EncodedResponse {
         switch (method, path) {
         case ("GET", "/_emulator/journal"):
             return journalEntries(query)
+        case ("GET", "/_emulator/quotas"):
+            let usage = quotas.usage(now: clock.now()).map { use -> JSONValue in
+                ["accountId": .string(use.account), "region": .string(use.region), "model": .string(use.model),
+                 "requests": .integer(Int64(use.requests)), "tokens": .integer(Int64(use.tokens))]
+            }
+            return Self.json(200, ["mode": .string(quotas.mode.rawValue), "windowSeconds": .integer(Int64(RuntimeQuotas.window)), "usage": .array(usage)])
         case ("GET", "/_emulator/clock"):
             return clockState()
         case ("POST", "/_emulator/clock"):

@@ -30,7 +30,7 @@ extension ChatCodec {
         return NativeAnswer(
             body: invocation.streaming ? .null : encode(result, request, invocation),
             chunks: invocation.streaming ? chunks(result, request, invocation) : [],
-            inputTokens: result.inputTokens, outputTokens: result.outputTokens)
+            inputTokens: result.inputTokens, outputTokens: result.outputTokens).limited(to: request.maxTokens ?? invocation.model.maxOutputTokens)
     }
 
     public func inputTokens(_ body: JSONValue, _ invocation: Invocation) throws(BedrockError) -> Int {
@@ -70,6 +70,14 @@ public struct Invocation: Sendable {
     }
 }
 
+extension NativeAnswer {
+    func limited(to maxOutputTokens: Int?) -> NativeAnswer {
+        var answer = self
+        answer.maxOutputTokens = maxOutputTokens
+        return answer
+    }
+}
+
 /// A native answer: the response body (or the stream chunks) and the token counts.
 public struct NativeAnswer: Sendable {
     public var body: JSONValue
@@ -77,6 +85,9 @@ public struct NativeAnswer: Sendable {
     public var inputTokens: Int
     public var outputTokens: Int
     public var contentType: String
+    /// The most output tokens the request allowed, for quota reservations; nil when the
+    /// model produces no text.
+    public var maxOutputTokens: Int?
 
     public init(body: JSONValue, chunks: [JSONValue] = [], inputTokens: Int, outputTokens: Int, contentType: String = "application/json") {
         self.body = body

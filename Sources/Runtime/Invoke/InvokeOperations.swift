@@ -8,10 +8,10 @@ import Foundation
 public enum InvokeOperations {
     static let service = "bedrock-runtime"
 
-    public static func register(into registry: inout OperationRegistry, models: RuntimeModels) {
+    public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
         registry.register(service, "InvokeModel") { request in
             let started = ContinuousClock.now
-            let (answer, _) = try invoke(request, models: models, streaming: false)
+            let (answer, _) = try invoke(request, models: models, streaming: false, environment: environment)
             let latency = Elapsed.milliseconds(since: started)
             return OperationOutput(
                 ["body": .blob(Data(JSONWriter.write(answer.body))), "contentType": .string(answer.contentType)],
@@ -25,7 +25,7 @@ public enum InvokeOperations {
 
         registry.register(service, "InvokeModelWithResponseStream") { request in
             let started = ContinuousClock.now
-            let (answer, _) = try invoke(request, models: models, streaming: true)
+            let (answer, _) = try invoke(request, models: models, streaming: true, environment: environment)
             let latency = Elapsed.milliseconds(since: started)
             var chunks = answer.chunks
             if case .object(var last)? = chunks.last {
@@ -45,12 +45,17 @@ public enum InvokeOperations {
     }
 
     /// Parses the body, resolves the model and lets its codec answer.
-    static func invoke(_ request: OperationRequest, models: RuntimeModels, streaming: Bool) throws(BedrockError) -> (NativeAnswer, ResolvedModel) {
+    static func invoke(
+        _ request: OperationRequest, models: RuntimeModels, streaming: Bool, environment: EmulatorEnvironment
+    ) throws(BedrockError) -> (NativeAnswer, ResolvedModel) {
         let modelId = request.input["modelId"]?.stringValue ?? ""
         let resolved = try models.resolve(modelId, streaming: streaming)
         let body = try parseBody(request.input["body"]?.blobValue ?? Data())
         let codec = try models.codec(for: resolved.model)
         let answer = try codec.invoke(body, Invocation(model: resolved.model, streaming: streaming))
+        try RuntimeModels.admit(
+            resolved, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, maxOutputTokens: answer.maxOutputTokens,
+            request: request, environment: environment)
         return (answer, resolved)
     }
 
