@@ -27,7 +27,7 @@ public struct EmulatorServer: Sendable {
             journal: environment.journal, logger: logger)
         self.admin = AdminAPI(
             model: environment.model, registry: registry, journal: environment.journal, clock: environment.clock, dueWork: environment.dueWork,
-            quotas: environment.quotas)
+            quotas: environment.quotas, environment: environment)
     }
 
     /// The Hummingbird application; `onListening` receives the bound port once it serves.

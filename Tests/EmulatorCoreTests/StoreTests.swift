@@ -133,3 +133,21 @@ private func record(
         #expect(try await store.resource(arn: try record(id: "W1").arn) == nil)
     }
 }
+
+extension StoreTests {
+    @Test func deleteResourcesOfOneServiceOrAll() async throws {
+        let store = try Store.inMemory()
+        let widget = try record(id: "W1")
+        var other = try record(id: "W2")
+        other.arn = "arn:aws:other:us-east-1:123456789012:widget/W2"
+        other.service = "other"
+        try await store.insertResource(widget)
+        try await store.insertResource(other)
+        try await store.write { db in try db.tag(widget.arn, with: ["k": "v"]) }
+        #expect(try await store.write { db in try db.deleteResources(service: "test") } == 1)
+        #expect(try await store.read { db in try db.tags(for: widget.arn) }.isEmpty)
+        #expect(try await store.resourceExists(arn: other.arn))
+        #expect(try await store.write { db in try db.deleteResources() } == 1)
+        #expect(try await !store.resourceExists(arn: other.arn))
+    }
+}

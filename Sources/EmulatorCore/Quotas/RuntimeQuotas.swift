@@ -52,6 +52,11 @@ public final class RuntimeQuotas: Sendable {
         if !admitted { throw .throttling() }
     }
 
+    /// Empties every window.
+    public func reset() {
+        windows.withLock { $0.removeAll() }
+    }
+
     /// Requests and tokens in the current window of each model, for the admin API.
     public func usage(now: Date) -> [(account: String, region: String, model: String, requests: Int, tokens: Int)] {
         windows.withLock { windows in

@@ -55,6 +55,15 @@ extension Database {
             .fetchAll(self)
     }
 
+    /// Deletes every record (of one service, when given) and their tags; returns how many.
+    @discardableResult
+    public func deleteResources(service: String? = nil) throws -> Int {
+        let request = service.map { ResourceRecord.filter(Column("service") == $0) } ?? ResourceRecord.all()
+        let arns = try request.select(Column("arn"), as: String.self).fetchAll(self)
+        for arn in arns { try removeAllTags(arn) }
+        return try request.deleteAll(self)
+    }
+
     /// Whether any record has this ARN.
     public func resourceExists(arn: String) throws -> Bool {
         try ResourceRecord.exists(self, key: arn)

@@ -14,10 +14,12 @@ public struct AdminAPI: Sendable {
     let clock: any EmulatorClock
     let dueWork: DueWork
     let quotas: RuntimeQuotas
+    let environment: EmulatorEnvironment?
 
     init(
         model: APIModel, registry: OperationRegistry, journal: Journal = Journal(), clock: any EmulatorClock = SystemClock(),
-        dueWork: DueWork = DueWork(), quotas: RuntimeQuotas = RuntimeQuotas(), startedAt: Date = Date()
+        dueWork: DueWork = DueWork(), quotas: RuntimeQuotas = RuntimeQuotas(), environment: EmulatorEnvironment? = nil,
+        startedAt: Date = Date()
     ) {
         self.startedAt = startedAt
         self.totalOperations = model.operationKeys.count
@@ -26,12 +28,15 @@ public struct AdminAPI: Sendable {
         self.clock = clock
         self.dueWork = dueWork
         self.quotas = quotas
+        self.environment = environment
     }
 
     func handle(method: String, path: String, query: [(name: String, value: String)] = [], body: Data?) async -> EncodedResponse {
         switch (method, path) {
         case ("GET", "/_emulator/journal"):
             return journalEntries(query)
+        case ("POST", "/_emulator/reset"):
+            return await reset(body)
         case ("GET", "/_emulator/quotas"):
             let usage = quotas.usage(now: clock.now()).map { use -> JSONValue in
                 ["accountId": .string(use.account), "region": .string(use.region), "model": .string(use.model),

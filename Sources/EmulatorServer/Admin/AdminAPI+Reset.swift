@@ -1,0 +1,38 @@
+import BedrockAPI
+import EmulatorCore
+import Foundation
+
+extension AdminAPI {
+    static let services = ["bedrock", "bedrock-runtime", "bedrock-agent", "bedrock-agent-runtime"]
+
+    /// `POST /_emulator/reset`, body empty or `{"service": "bedrock-runtime"}`: forgets every
+    /// resource and its tags (of that service only, when named). A full reset also empties
+    /// the local object store, the journal and the quota windows.
+    func reset(_ body: Data?) async -> EncodedResponse {
+        guard let environment else { return Self.json(501, ["message": "This admin API has no state to reset."], errorType: "NotImplemented") }
+        var service: String?
+        if let body, !body.isEmpty {
+            guard let request = try? JSONParser.parse(body), case .object = request else {
+                return Self.badRequest("Send no body to reset everything, or {\"service\": \"bedrock-runtime\"}.")
+            }
+            service = request["service"]?.stringValue
+            if let service, !Self.services.contains(service) {
+                return Self.badRequest("service must be one of \(Self.services.joined(separator: ", ")), not \(service).")
+            }
+        }
+        do {
+            let scope = service
+            let removed = try await environment.store.write { db in try db.deleteResources(service: scope) }
+            if service == nil {
+                try environment.objects.removeAll()
+                journal.clear()
+                quotas.reset()
+            }
+            var answer: [String: JSONValue] = ["resourcesRemoved": .integer(Int64(removed))]
+            answer["service"] = service.map(JSONValue.string) ?? .null
+            return Self.json(200, answer)
+        } catch {
+            return Self.json(500, ["message": .string("The reset failed part way: \(error)")], errorType: "InternalServerException")
+        }
+    }
+}
