@@ -25,9 +25,7 @@ public struct EmulatorServer: Sendable {
         self.gateway = Gateway(
             model: environment.model, registry: registry, auth: configuration.auth, clock: environment.clock,
             journal: environment.journal, logger: logger)
-        self.admin = AdminAPI(
-            model: environment.model, registry: registry, journal: environment.journal, clock: environment.clock, dueWork: environment.dueWork,
-            quotas: environment.quotas, environment: environment)
+        self.admin = AdminAPI(environment: environment, registry: registry)
     }
 
     /// The Hummingbird application; `onListening` receives the bound port once it serves.

@@ -1,3 +1,4 @@
+import BedrockAPI
 import Foundation
 import Testing
 @testable import FakeModels
@@ -13,7 +14,7 @@ import Testing
         var offset = 8
         while offset < bytes.count {
             let length = Int(be32(offset))
-            let crc = PNGImage.crc32(Array(bytes[(offset + 4)..<(offset + 8 + length)]))
+            let crc = CRC32.checksum(Array(bytes[(offset + 4)..<(offset + 8 + length)]))
             #expect(crc == be32(offset + 8 + length))
             offset += 12 + length
         }

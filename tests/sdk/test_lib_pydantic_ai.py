@@ -44,6 +44,18 @@ def model(pai, runtime_client):
     return make_model(pai, runtime_client)
 
 
+def add_weather_tool(agent, calls: list) -> None:
+    @agent.tool_plain
+    def get_weather(city: str) -> str:
+        """Get the current weather for a city.
+
+        Args:
+            city: The city name
+        """
+        calls.append(city)
+        return f"{WEATHER_RESULT} in {city}"
+
+
 def check_usage(usage, requests: int) -> None:
     assert usage.requests == requests
     assert usage.input_tokens > 0 and usage.output_tokens > 0
@@ -102,15 +114,7 @@ def test_tool_run(pai, model):
     agent = pai.Agent(model)
     calls: list[str] = []
 
-    @agent.tool_plain
-    def get_weather(city: str) -> str:
-        """Get the current weather for a city.
-
-        Args:
-            city: The city name
-        """
-        calls.append(city)
-        return f"{WEATHER_RESULT} in {city}"
+    add_weather_tool(agent, calls)
 
     result = agent.run_sync(WEATHER_PROMPT)
     assert calls == ["Oslo"]
@@ -125,11 +129,7 @@ def test_tool_run_streamed(pai, model):
     agent = pai.Agent(model)
     calls: list[str] = []
 
-    @agent.tool_plain
-    def get_weather(city: str) -> str:
-        """Get the current weather for a city."""
-        calls.append(city)
-        return f"{WEATHER_RESULT} in {city}"
+    add_weather_tool(agent, calls)
 
     async def run():
         async with agent.run_stream(WEATHER_PROMPT) as streamed:
@@ -152,11 +152,7 @@ def test_thinking_with_tool(pai, runtime_client):
     agent = pai.Agent(model)
     calls: list[str] = []
 
-    @agent.tool_plain
-    def get_weather(city: str) -> str:
-        """Get the current weather for a city."""
-        calls.append(city)
-        return f"{WEATHER_RESULT} in {city}"
+    add_weather_tool(agent, calls)
 
     result = agent.run_sync(WEATHER_PROMPT)
     assert calls == ["Oslo"] and "21" in result.output

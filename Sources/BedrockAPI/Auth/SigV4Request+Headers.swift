@@ -2,12 +2,12 @@
 extension SigV4Request {
     /// Every value of header `name`, in the order received.
     func headerValues(_ name: String) -> [String] {
-        headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+        headers.filter { HeaderName.same($0.name, name) }.map(\.value)
     }
 
     /// The first value of header `name`.
     func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { HeaderName.same($0.name, name) }?.value
     }
 
     /// The first value of query parameter `name` (exact, case-sensitive like AWS), percent-decoded.

@@ -13,7 +13,7 @@ extension SigV4Request {
     /// Hashing the actual body (rather than trusting `x-amz-content-sha256`) is what makes a tampered
     /// body fail verification; only the sentinels that opt out of body signing are taken as given.
     public static func payloadHash(body: some DataProtocol, headers: [(name: String, value: String)]) -> String {
-        let declared = headers.first { $0.name.caseInsensitiveCompare("x-amz-content-sha256") == .orderedSame }?.value
+        let declared = headers.first { HeaderName.same($0.name, "x-amz-content-sha256") }?.value
         if let declared, declared == "UNSIGNED-PAYLOAD" || declared.hasPrefix("STREAMING-") {
             return declared
         }

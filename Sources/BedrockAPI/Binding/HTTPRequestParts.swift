@@ -24,25 +24,7 @@ public struct HTTPRequestParts: Sendable {
 
     /// The first value of header `name`.
     public func header(_ name: String) -> String? {
-        headers.first { Self.sameASCIIName($0.name, name) }?.value
-    }
-
-    /// Header names are ASCII: compare them byte by byte, folding case, without Foundation's
-    /// locale-aware comparison (which was a twentieth of a request's time).
-    static func sameASCIIName(_ a: String, _ b: String) -> Bool {
-        var left = a.utf8.makeIterator()
-        var right = b.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return true
-            case (let x?, let y?):
-                if x == y { continue }
-                let lx = (x >= 0x41 && x <= 0x5A) ? x | 0x20 : x
-                let ly = (y >= 0x41 && y <= 0x5A) ? y | 0x20 : y
-                if lx != ly { return false }
-            default: return false
-            }
-        }
+        headers.first { HeaderName.same($0.name, name) }?.value
     }
 
     /// Splits a raw query string (`a=1&b=%20`) into decoded pairs; an empty one gives none.

@@ -60,6 +60,11 @@ extension ShapeValue {
         if case .blob(let d) = self { return d }
         return nil
     }
+
+    public var timestampValue: Date? {
+        if case .timestamp(let t) = self { return t }
+        return nil
+    }
 }
 
 extension ShapeValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

@@ -62,7 +62,7 @@ public struct Router: Sendable {
             $0.contains("%") ? String($0).removingPercentEncodingOrSelf : String($0)
         }
         let first = segments.first.map { Self.indexKey(method, .literal($0)) } ?? Self.indexKey(method, nil)
-        let candidates = (index[first] ?? []) + (index[Self.indexKey(method, .label(""))] ?? [])
+        let candidates = (index[first] ?? []) + (index[Self.indexKey(method, .label("*"))] ?? [])
         var best: [Match] = []
         var bestRank: [Int] = []
         for route in candidates where route.template.trailingSlash == trailingSlash {

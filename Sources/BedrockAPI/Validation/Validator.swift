@@ -73,8 +73,8 @@ public struct Validator: Sendable {
         if let max = shape.max, Double(length) > max { fail("have length less than or equal to \(Self.bound(max))") }
     }
 
-    /// Bounds print as the model writes them: `1`, not `1.0`.
-    static func bound(_ number: Double) -> String {
+    /// A number as validation messages write it: `1`, not `1.0`; native-body messages too.
+    public static func bound(_ number: Double) -> String {
         number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 

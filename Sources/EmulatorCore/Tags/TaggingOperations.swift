@@ -45,7 +45,7 @@ public enum TaggingOperations {
     }
 
     /// Tags from a `[{key, value}]` list or a `{key: value}` map.
-    static func pairs(_ value: ShapeValue?) -> [String: String] {
+    public static func pairs(_ value: ShapeValue?) -> [String: String] {
         switch value {
         case .list(let items)?:
             var out: [String: String] = [:]

@@ -27,7 +27,7 @@ extension AdminAPI {
         } else {
             return Self.badRequest("Send {\"advance\": seconds} or {\"set\": \"2026-01-01T00:00:00Z\"}.")
         }
-        await dueWork.run()
+        await environment.dueWork.run()
         return clockState()
     }
 }

@@ -3,21 +3,19 @@ import EmulatorCore
 import Foundation
 
 extension AdminAPI {
-    static let services = ["bedrock", "bedrock-runtime", "bedrock-agent", "bedrock-agent-runtime"]
-
     /// `POST /_emulator/reset`, body empty or `{"service": "bedrock-runtime"}`: forgets every
     /// resource and its tags (of that service only, when named). A full reset also empties
     /// the local object store, the journal and the quota windows.
     func reset(_ body: Data?) async -> EncodedResponse {
-        guard let environment else { return Self.json(501, ["message": "This admin API has no state to reset."], errorType: "NotImplemented") }
         var service: String?
         if let body, !body.isEmpty {
             guard let request = try? JSONParser.parse(body), case .object = request else {
                 return Self.badRequest("Send no body to reset everything, or {\"service\": \"bedrock-runtime\"}.")
             }
             service = request["service"]?.stringValue
-            if let service, !Self.services.contains(service) {
-                return Self.badRequest("service must be one of \(Self.services.joined(separator: ", ")), not \(service).")
+            let services = environment.model.services.map(\.name)
+            if let service, !services.contains(service) {
+                return Self.badRequest("service must be one of \(services.joined(separator: ", ")), not \(service).")
             }
         }
         do {

@@ -8,28 +8,19 @@ public struct AdminAPI: Sendable {
     public static let version = "0.1.0"
 
     let startedAt: Date
-    let totalOperations: Int
     let implementedOperations: Int
-    let journal: Journal
-    let clock: any EmulatorClock
-    let dueWork: DueWork
-    let quotas: RuntimeQuotas
-    let environment: EmulatorEnvironment?
+    /// The state the admin API reads and resets: journal, clock, quotas, store, objects.
+    let environment: EmulatorEnvironment
 
-    init(
-        model: APIModel, registry: OperationRegistry, journal: Journal = Journal(), clock: any EmulatorClock = SystemClock(),
-        dueWork: DueWork = DueWork(), quotas: RuntimeQuotas = RuntimeQuotas(), environment: EmulatorEnvironment? = nil,
-        startedAt: Date = Date()
-    ) {
+    init(environment: EmulatorEnvironment, registry: OperationRegistry, startedAt: Date = Date()) {
         self.startedAt = startedAt
-        self.totalOperations = model.operationKeys.count
         self.implementedOperations = registry.implemented.count
-        self.journal = journal
-        self.clock = clock
-        self.dueWork = dueWork
-        self.quotas = quotas
         self.environment = environment
     }
+
+    var journal: Journal { environment.journal }
+    var clock: any EmulatorClock { environment.clock }
+    var quotas: RuntimeQuotas { environment.quotas }
 
     func handle(method: String, path: String, query: [(name: String, value: String)] = [], body: Data?) async -> EncodedResponse {
         switch (method, path) {
@@ -55,7 +46,7 @@ public struct AdminAPI: Sendable {
                 "status": "ok",
                 "version": .string(Self.version),
                 "uptimeSeconds": .double((Date().timeIntervalSince(startedAt) * 1000).rounded() / 1000),
-                "operations": ["implemented": .integer(Int64(implementedOperations)), "total": .integer(Int64(totalOperations))],
+                "operations": ["implemented": .integer(Int64(implementedOperations)), "total": .integer(Int64(environment.model.operationKeys.count))],
             ])
         default:
             return Self.json(404, ["message": .string("The emulator's admin API has no \(method) \(path).")], errorType: "UnknownOperationException")

@@ -35,7 +35,7 @@ struct GatewayResponder: HTTPResponder {
         // HTTP/1.1's Host header arrives as the request's authority, not as a field; SigV4
         // signs it, so it goes back among the headers the signature is checked against.
         var headers = request.headers.map { ($0.name.rawName, $0.value) }
-        if let authority = request.head.authority, !headers.contains(where: { $0.0.lowercased() == "host" }) {
+        if let authority = request.head.authority, !headers.contains(where: { HeaderName.same($0.0, "Host") }) {
             headers.append(("Host", authority))
         }
         let parts = HTTPRequestParts(

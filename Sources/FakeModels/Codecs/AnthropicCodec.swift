@@ -132,7 +132,7 @@ struct AnthropicCodec: ChatCodec {
                 for piece in Tokenizer.pieces(of: text, tokensPerPiece: 3) {
                     chunks.append(["type": "content_block_delta", "index": i, "delta": ["type": "thinking_delta", "thinking": .string(piece)]])
                 }
-                chunks.append(["type": "content_block_delta", "index": i, "delta": ["type": "signature_delta", "signature": .string(signature ?? Self.signature(text))]])
+                chunks.append(["type": "content_block_delta", "index": i, "delta": ["type": "signature_delta", "signature": .string(signature ?? ChatContent.signature(forReasoning: text))]])
             case .toolUse(let id, let name, let input):
                 chunks.append(["type": "content_block_start", "index": i, "content_block": ["type": "tool_use", "id": .string(Self.toolId(id)), "name": .string(name), "input": [:]]])
                 for piece in Self.split(input.jsonText, size: 24) {
@@ -156,7 +156,7 @@ struct AnthropicCodec: ChatCodec {
         switch content {
         case .text(let text): ["type": "text", "text": .string(text)]
         case .toolUse(let id, let name, let input): ["type": "tool_use", "id": .string(toolId(id)), "name": .string(name), "input": input]
-        case .reasoning(let text, let signature): ["type": "thinking", "thinking": .string(text), "signature": .string(signature ?? Self.signature(text))]
+        case .reasoning(let text, let signature): ["type": "thinking", "thinking": .string(text), "signature": .string(signature ?? ChatContent.signature(forReasoning: text))]
         default: nil
         }
     }
@@ -166,23 +166,11 @@ struct AnthropicCodec: ChatCodec {
          "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0]
     }
 
-    static func stopReason(_ reason: StopReason) -> (String, String?) {
-        switch reason {
-        case .endTurn: ("end_turn", nil)
-        case .maxTokens: ("max_tokens", nil)
-        case .stopSequence(let s): ("stop_sequence", s)
-        case .toolUse: ("tool_use", nil)
-        }
-    }
+    static func stopReason(_ reason: StopReason) -> (String, String?) { (reason.snakeCased, reason.stopSequence) }
 
     /// Anthropic's spelling of a tool call id.
     static func toolId(_ id: String) -> String {
         id.hasPrefix("tooluse_") ? "toolu_bdrk_01" + id.dropFirst("tooluse_".count) : id
-    }
-
-    static func signature(_ text: String) -> String {
-        var random = SeededRandom(text: "sig\u{0}" + text)
-        return random.alphanumeric(64)
     }
 
     /// `anthropic.claude-3-haiku-20240307-v1:0` -> `claude-3-haiku-20240307`.

@@ -30,7 +30,8 @@ extension ChatCodec {
         return NativeAnswer(
             body: invocation.streaming ? .null : encode(result, request, invocation),
             chunks: invocation.streaming ? chunks(result, request, invocation) : [],
-            inputTokens: result.inputTokens, outputTokens: result.outputTokens).limited(to: request.maxTokens ?? invocation.model.maxOutputTokens)
+            inputTokens: result.inputTokens, outputTokens: result.outputTokens,
+            maxOutputTokens: request.maxTokens ?? invocation.model.maxOutputTokens)
     }
 
     public func inputTokens(_ body: JSONValue, _ invocation: Invocation) throws(BedrockError) -> Int {
@@ -70,14 +71,6 @@ public struct Invocation: Sendable {
     }
 }
 
-extension NativeAnswer {
-    func limited(to maxOutputTokens: Int?) -> NativeAnswer {
-        var answer = self
-        answer.maxOutputTokens = maxOutputTokens
-        return answer
-    }
-}
-
 /// A native answer: the response body (or the stream chunks) and the token counts.
 public struct NativeAnswer: Sendable {
     public var body: JSONValue
@@ -89,11 +82,15 @@ public struct NativeAnswer: Sendable {
     /// model produces no text.
     public var maxOutputTokens: Int?
 
-    public init(body: JSONValue, chunks: [JSONValue] = [], inputTokens: Int, outputTokens: Int, contentType: String = "application/json") {
+    public init(
+        body: JSONValue, chunks: [JSONValue] = [], inputTokens: Int, outputTokens: Int, contentType: String = "application/json",
+        maxOutputTokens: Int? = nil
+    ) {
         self.body = body
         self.chunks = chunks
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
         self.contentType = contentType
+        self.maxOutputTokens = maxOutputTokens
     }
 }

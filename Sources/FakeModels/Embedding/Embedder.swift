@@ -12,7 +12,7 @@ public enum Embedder {
         var weights: [String: Double] = [:]
         // A constant feature keeps the empty text from being the zero vector.
         weights["\u{0}bias", default: 0] += 0.1
-        for word in words(of: text) {
+        for word in PromptWords.lowercasedWordList(text) {
             weights["w:" + stem(word), default: 0] += 1.0
             let padded = Array("<" + word + ">")
             if padded.count >= 3 {
@@ -21,7 +21,7 @@ public enum Embedder {
         }
         // Sorted so the floating-point sums come out the same on every run.
         for (feature, weight) in weights.sorted(by: { $0.key < $1.key }) {
-            var random = SeededRandom(seed: fnv1a(feature))
+            var random = SeededRandom(text: feature)
             for index in vector.indices {
                 // Uniform in [-1, 1): a random projection that keeps cosine similarity.
                 vector[index] += weight * (Double(random.next() >> 11) * 0x1p-52 - 1)
@@ -58,10 +58,6 @@ public enum Embedder {
         return na == 0 || nb == 0 ? 0 : dot / (na.squareRoot() * nb.squareRoot())
     }
 
-    static func words(of text: String) -> [String] {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-    }
-
     /// A light English stemmer so "models" and "model" share their word feature.
     static func stem(_ word: String) -> String {
         for suffix in ["ing", "ed", "es", "s"] where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
@@ -69,6 +65,4 @@ public enum Embedder {
         }
         return word
     }
-
-    static func fnv1a(_ text: String) -> UInt64 { SeededRandom.fnv1a(text) }
 }

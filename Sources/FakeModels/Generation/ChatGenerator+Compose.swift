@@ -173,6 +173,7 @@ extension ChatGenerator {
             for block in message.content { hash.add(describe(block)) }
         }
         hash.add("t=\(request.temperature ?? -1) p=\(request.topP ?? -1)")
+        if request.sampleIndex > 0 { hash.add("n=\(request.sampleIndex)") }
         for tool in request.tools { hash.add(tool.name + tool.inputSchema.jsonText) }
         switch request.toolChoice {
         case .auto: hash.add("auto")

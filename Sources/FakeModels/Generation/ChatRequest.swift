@@ -15,6 +15,9 @@ public struct ChatRequest: Sendable, Equatable {
     public var reasoningBudget: Int?
     /// A JSON schema the answer's text must satisfy (structured output), if any.
     public var outputSchema: JSONValue?
+    /// Which of several answers to one request this is (`num_generations`, `n`): each has
+    /// its own seed, as a sampled model's answers differ.
+    public var sampleIndex = 0
 
     public init(system: [String] = [], messages: [ChatMessage] = [], maxTokens: Int? = nil) {
         self.system = system

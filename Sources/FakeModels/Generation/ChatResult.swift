@@ -30,6 +30,15 @@ public struct ChatResult: Sendable, Equatable {
     }
 }
 
+extension ChatContent {
+    /// The signature a reasoning block carries when the model gave none: derived from the
+    /// text, so the same reasoning is always signed the same way.
+    public static func signature(forReasoning text: String) -> String {
+        var random = SeededRandom(text: "sig\u{0}" + text)
+        return random.alphanumeric(64)
+    }
+}
+
 /// Why generation stopped; each codec spells it its family's way.
 public enum StopReason: Sendable, Equatable {
     case endTurn

@@ -86,7 +86,6 @@ struct PromptWords: Sendable {
         self.numbers = numbers
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
@@ -110,7 +109,10 @@ struct PromptWords: Sendable {
     }
 
     /// The lowercased words of the text, for matching tool names.
-    static func lowercasedWords(_ text: String) -> Set<String> {
-        Set(text.lowercased().unicodeScalars.split { !isWordScalar($0) }.map { String(String.UnicodeScalarView($0)) })
+    static func lowercasedWords(_ text: String) -> Set<String> { Set(lowercasedWordList(text)) }
+
+    /// The lowercased words of the text in order, for the embedder's features.
+    static func lowercasedWordList(_ text: String) -> [String] {
+        text.lowercased().unicodeScalars.split { !isWordScalar($0) }.map { String(String.UnicodeScalarView($0)) }
     }
 }

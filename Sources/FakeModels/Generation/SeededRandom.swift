@@ -24,12 +24,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// FNV-1a, 64 bits, over the UTF-8 bytes.
     public static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
+        var hash = FNV1a()
+        hash.add(bytes: text.utf8)
+        return hash.value
     }
 
     /// `count` characters from [A-Za-z0-9], for ids that must look like AWS's.
@@ -44,8 +41,12 @@ struct FNV1a {
     private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
+        add(bytes: text.utf8)
         mix(1)
+    }
+
+    mutating func add(bytes: String.UTF8View) {
+        for byte in bytes { mix(byte) }
     }
 
     private mutating func mix(_ byte: UInt8) {

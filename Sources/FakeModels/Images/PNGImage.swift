@@ -1,3 +1,4 @@
+import BedrockAPI
 import Foundation
 
 /// A minimal PNG writer: 8-bit RGB, zlib with stored (uncompressed) deflate blocks, so it
@@ -31,7 +32,7 @@ public enum PNGImage {
         png += bigEndian(UInt32(data.count))
         let typed = Array(type.utf8) + data
         png += typed
-        png += bigEndian(crc32(typed))
+        png += bigEndian(CRC32.checksum(typed))
     }
 
     static func zlibStored(_ data: [UInt8]) -> [UInt8] {
@@ -56,18 +57,6 @@ public enum PNGImage {
             b = (b + a) % 65_521
         }
         return (b << 16) | a
-    }
-
-    static let crcTable: [UInt32] = (0..<256).map { n -> UInt32 in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFF_FFFF
     }
 
     static func bigEndian(_ value: UInt32) -> [UInt8] {

@@ -55,8 +55,8 @@ public struct NativeBody {
     public mutating func number(_ key: String, min: Double? = nil, max: Double? = nil) -> Double? {
         guard let value = present(key) else { return nil }
         guard let d = value.doubleValue else { return mismatch(key, "Number", value) }
-        if let min, d < min { fail(key, "\(Self.format(value)) is not greater or equal to \(Self.format(min))") }
-        if let max, d > max { fail(key, "\(Self.format(value)) is not less or equal to \(Self.format(max))") }
+        if let min, d < min { fail(key, "\(value.jsonText) is not greater or equal to \(Validator.bound(min))") }
+        if let max, d > max { fail(key, "\(value.jsonText) is not less or equal to \(Validator.bound(max))") }
         return d
     }
 
@@ -143,10 +143,5 @@ public struct NativeBody {
         case .array: "JSONArray"
         case .object: "JSONObject"
         }
-    }
-
-    static func format(_ value: JSONValue) -> String { value.jsonText }
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

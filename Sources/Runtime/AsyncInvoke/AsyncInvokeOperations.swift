@@ -33,7 +33,7 @@ public enum AsyncInvokeOperations {
             guard let s3Uri = input["outputDataConfig"]?["s3OutputDataConfig"]?["s3Uri"]?.stringValue else {
                 throw BedrockError.validation("outputDataConfig.s3OutputDataConfig.s3Uri is required.")
             }
-            _ = try location(s3Uri)
+            _ = try S3Location(parsing: s3Uri)
             let id = ResourceID.lowercaseAlphanumeric(count: 12, using: environment.ids)
             let arn = account.arn(service: "bedrock", resource: "async-invoke/\(id)").description
             let folder = s3Uri.hasSuffix("/") ? s3Uri + id : s3Uri + "/" + id
@@ -48,10 +48,7 @@ public enum AsyncInvokeOperations {
                 "outputDataConfig": ["s3OutputDataConfig": .map(output)],
             ]
             value["clientRequestToken"] = input["clientRequestToken"]
-            let tags = Dictionary((input["tags"]?.listValue ?? []).compactMap { tag in
-                tag["key"]?.stringValue.map { ($0, tag["value"]?.stringValue ?? "") }
-            }, uniquingKeysWith: { _, last in last })
-            _ = try await invocations.insert(.map(value), id: id, arn: arn, account: account, tags: tags)
+            _ = try await invocations.insert(.map(value), id: id, arn: arn, account: account, tags: TaggingOperations.pairs(input["tags"]))
             return OperationOutput(["invocationArn": .string(arn)])
         }
 
@@ -70,11 +67,11 @@ public enum AsyncInvokeOperations {
             for stored in try await invocations.list(account: request.context.account) {
                 all.append(try await settle(stored, in: invocations, outputs: outputs, environment: environment))
             }
-            let submitted = { (r: StoredResource) in r.value["submitTime"].flatMap { if case .timestamp(let d) = $0 { d } else { nil } } ?? .distantPast }
+            let submitted = { (r: StoredResource) in r.value["submitTime"]?.timestampValue ?? .distantPast }
             all = all.filter { r in
                 (input["statusEquals"].map { $0 == r.value["status"] } ?? true)
-                    && (timestamp(input["submitTimeAfter"]).map { submitted(r) > $0 } ?? true)
-                    && (timestamp(input["submitTimeBefore"]).map { submitted(r) < $0 } ?? true)
+                    && (input["submitTimeAfter"]?.timestampValue.map { submitted(r) > $0 } ?? true)
+                    && (input["submitTimeBefore"]?.timestampValue.map { submitted(r) < $0 } ?? true)
             }
             all.sort { submitted($0) == submitted($1) ? $0.id < $1.id : submitted($0) < submitted($1) }
             if input["sortOrder"]?.stringValue != "Ascending" { all.reverse() }
@@ -98,7 +95,7 @@ public enum AsyncInvokeOperations {
 
     /// Moves an invocation whose time has come to Completed or Failed, writing its files.
     static func settle(_ stored: StoredResource, in invocations: ResourceCollection, outputs: AsyncInvokeOutputs, environment: EmulatorEnvironment) async throws -> StoredResource {
-        guard stored.value["status"] == "InProgress", case .timestamp(let submitted)? = stored.value["submitTime"] else { return stored }
+        guard stored.value["status"] == "InProgress", let submitted = stored.value["submitTime"]?.timestampValue else { return stored }
         let due = submitted.addingTimeInterval(duration)
         guard environment.clock.now() >= due else { return stored }
         var value = stored.value.mapValue ?? [:]
@@ -124,14 +121,4 @@ public enum AsyncInvokeOperations {
         return try await invocations.update(stored, to: .map(value))
     }
 
-    static func location(_ s3Uri: String) throws(BedrockError) -> S3Location {
-        do { return try S3Location(parsing: s3Uri) } catch {
-            throw .validation("The S3 URI \(s3Uri) is not valid. Use the form s3://bucket/prefix.")
-        }
-    }
-
-    static func timestamp(_ value: ShapeValue?) -> Date? {
-        if case .timestamp(let date)? = value { return date }
-        return nil
-    }
 }

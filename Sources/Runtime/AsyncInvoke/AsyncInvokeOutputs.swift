@@ -10,21 +10,16 @@ actor AsyncInvokeOutputs {
         case failure(String)
     }
 
-    private var pending: [String: Outcome] = [:]
-    /// The account each pending invocation belongs to, so a sweep can find it.
-    private var accounts: [String: AccountContext] = [:]
+    /// Each pending outcome with the account its invocation belongs to, so a sweep can find it.
+    private var pending: [String: (outcome: Outcome, account: AccountContext)] = [:]
 
     func hold(_ outcome: Outcome, for arn: String, account: AccountContext) {
-        pending[arn] = outcome
-        accounts[arn] = account
+        pending[arn] = (outcome, account)
     }
 
     /// Takes the outcome out; nil when the emulator restarted since the invocation began.
-    func take(_ arn: String) -> Outcome? {
-        accounts[arn] = nil
-        return pending.removeValue(forKey: arn)
-    }
+    func take(_ arn: String) -> Outcome? { pending.removeValue(forKey: arn)?.outcome }
 
     /// The invocations still waiting for their outcome.
-    func waiting() -> [(arn: String, account: AccountContext)] { accounts.map { ($0.key, $0.value) } }
+    func waiting() -> [(arn: String, account: AccountContext)] { pending.map { ($0.key, $0.value.account) } }
 }

@@ -14,9 +14,8 @@ public enum ConverseOperations {
 
         registry.register(service, "ConverseStream") { request in
             let response = try converse(request, models: models, streaming: true, environment: environment)
-            let events = response.events.map { OperationOutput.Event($0.name, $0.value) }
             return OperationOutput(
-                .map([:]), events: OperationOutput.stream(of: events), usage: (response.result.inputTokens, response.result.outputTokens))
+                .map([:]), events: OperationOutput.stream(of: response.events), usage: (response.result.inputTokens, response.result.outputTokens))
         }
     }
 

@@ -24,7 +24,8 @@ struct ConverseRequest {
             }
             chat.messages.append(ChatMessage(role: message["role"]?.stringValue == "assistant" ? .assistant : .user, content: content))
         }
-        try Self.checkTurns(chat.messages)
+        try chat.requireUserFirst()
+        try chat.requireAlternatingTurns()
 
         let config = input["inferenceConfig"]
         chat.maxTokens = config?["maxTokens"]?.intValue
@@ -108,16 +109,6 @@ struct ConverseRequest {
         }
         if let guarded = block["guardContent"]?["text"]?["text"]?.stringValue { return .text(guarded) }
         return nil
-    }
-
-    /// Bedrock's conversation rules: start with a user turn, then alternate.
-    static func checkTurns(_ messages: [ChatMessage]) throws(BedrockError) {
-        guard let first = messages.first, first.role == .user else {
-            throw .validation("A conversation must start with a user message. Try again with a conversation that starts with a user message.")
-        }
-        for (previous, next) in zip(messages, messages.dropFirst()) where previous.role == next.role {
-            throw .validation("A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.")
-        }
     }
 
     static func requireToolChoice(_ model: FoundationModel, _ kind: String) throws(BedrockError) {

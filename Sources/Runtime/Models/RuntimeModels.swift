@@ -27,7 +27,7 @@ public struct RuntimeModels: Sendable {
             throw .validation("This action doesn't support the model that you provided. Try again with a supported text or chat model.")
         }
         if streaming && !(converse ? model.supports(.converseStream) : model.responseStreamingSupported) {
-            throw .validation("The model \(model.modelId) doesn't support streaming. Call \(converse ? "Converse" : "InvokeModel") instead.")
+            throw Invocation.streamingRefused(model.modelId, instead: converse ? "Converse" : "InvokeModel")
         }
         return resolved
     }
@@ -35,7 +35,7 @@ public struct RuntimeModels: Sendable {
     /// The codec of a resolved model; models whose format is not spoken yet say so.
     public func codec(for model: FoundationModel) throws(BedrockError) -> any ModelCodec {
         guard let codec = Codecs.codec(for: model) else {
-            throw BedrockError(code: "ValidationException", status: 400, message: "The emulator does not speak the native request format of \(model.modelId) (\(model.codec)) yet; use Converse for this model.")
+            throw .validation("The emulator does not speak the native request format of \(model.modelId) (\(model.codec)) yet; use Converse for this model.")
         }
         return codec
     }

@@ -43,7 +43,7 @@ struct NovaCodec: ChatCodec {
             if let name = choice?["tool"]?["name"]?.stringValue { request.toolChoice = .tool(name) }
         }
         try body.finish()
-        if request.messages.first?.role != .user { throw .validation("A conversation must start with a user message. Try again with a conversation that starts with a user message.") }
+        try request.requireUserFirst()
         return request
     }
 

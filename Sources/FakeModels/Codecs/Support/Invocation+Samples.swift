@@ -5,11 +5,8 @@ extension Invocation {
         (0..<max(1, count)).map { index in
             guard index > 0 else { return reply(request) }
             var variant = request
-            // The seed comes from the request's fingerprint, and the sampling settings are part of it.
-            variant.topP = (request.topP ?? 1) - Double(index) * 1e-9
-            var result = reply(variant)
-            result.inputTokens = ChatGenerator.inputTokens(of: request)
-            return result
+            variant.sampleIndex = index
+            return reply(variant)
         }
     }
 }

@@ -17,6 +17,11 @@ extension Invocation {
     /// Bedrock's refusal of InvokeModelWithResponseStream for a model that cannot stream;
     /// the runtime usually refuses first, from the catalog.
     func refuseStreaming() throws(BedrockError) {
-        if streaming { throw .validation("The model \(model.modelId) doesn't support streaming. Call InvokeModel instead.") }
+        if streaming { throw Self.streamingRefused(model.modelId, instead: "InvokeModel") }
+    }
+
+    /// Bedrock's refusal to stream a model that cannot; `instead` names the call to use.
+    public static func streamingRefused(_ modelId: String, instead: String) -> BedrockError {
+        .validation("The model \(modelId) doesn't support streaming. Call \(instead) instead.")
     }
 }
