@@ -10,10 +10,14 @@ public struct EmulatorConfiguration: Sendable {
     /// Where state persists; nil keeps everything in memory.
     public var stateDirectory: URL?
     public var scenarioFile: URL?
+    /// Reload the scenario file when it changes.
+    public var watchScenario = false
     public var auth: AuthMode = .lenient
     public var logLevel: Logger.Level = .info
-    /// nil: the system clock; a date: a virtual clock starting then.
+    /// nil: the system clock (or the scenario's choice); a date: a virtual clock starting then.
     public var virtualClockStart: Date?
+    /// Whether the command line chose the clock, which then wins over the scenario's.
+    public var clockChosen = false
     /// Runtime quotas: off, or the user guide's per-model defaults.
     public var quotas: RuntimeQuotas.Mode = .off
 

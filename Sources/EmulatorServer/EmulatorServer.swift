@@ -24,7 +24,7 @@ public struct EmulatorServer: Sendable {
         logger.logLevel = configuration.logLevel
         self.gateway = Gateway(
             model: environment.model, registry: registry, auth: configuration.auth, clock: environment.clock,
-            journal: environment.journal, logger: logger)
+            journal: environment.journal, scenario: environment.scenario, logger: logger)
         self.admin = AdminAPI(environment: environment, registry: registry)
     }
 
@@ -48,12 +48,23 @@ public struct EmulatorServer: Sendable {
 }
 
 extension EmulatorServer {
-    /// The emulator as the executable runs it: its state, and every handler registered.
+    /// The emulator as the executable runs it: its state, its scenario, and every handler
+    /// registered. A scenario file that cannot be read or parsed throws `ScenarioError`.
     public init(configuration: EmulatorConfiguration) throws {
-        let clock: any EmulatorClock = configuration.virtualClockStart.map { VirtualClock(start: $0) } ?? SystemClock()
+        let scenario = try configuration.scenarioFile.map { try ScenarioEngine.read($0, model: .bundled) }
+        var start = configuration.virtualClockStart
+        if !configuration.clockChosen, case .virtual(let given)? = scenario?.clock {
+            start = given ?? Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        }
+        let clock: any EmulatorClock = start.map { VirtualClock(start: $0) } ?? SystemClock()
         let quotas = RuntimeQuotas(mode: configuration.quotas)
         let environment = try configuration.stateDirectory.map { try EmulatorEnvironment.persistent(at: $0, clock: clock, quotas: quotas) }
             ?? .inMemory(clock: clock, quotas: quotas)
+        if var scenario {
+            // The command line's clock wins; the file's choice is then only advice.
+            if configuration.clockChosen { scenario.clock = nil }
+            try environment.install(scenario)
+        }
         self.init(configuration: configuration, environment: environment, registry: Self.registry(environment: environment))
     }
 

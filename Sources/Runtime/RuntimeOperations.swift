@@ -3,7 +3,7 @@ import EmulatorCore
 /// Every operation of `bedrock-runtime` that has behaviour; the rest answer NotImplemented.
 public enum RuntimeOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
-        let models = RuntimeModels()
+        let models = RuntimeModels(scenario: environment.scenario)
         InvokeOperations.register(into: &registry, models: models, environment: environment)
         ConverseOperations.register(into: &registry, models: models, environment: environment)
         CountTokensOperation.register(into: &registry, models: models)

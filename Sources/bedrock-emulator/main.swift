@@ -24,8 +24,11 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
     @Option(help: "Keep state in this folder (state.sqlite and objects/) across restarts; in memory when absent.")
     var state: String?
 
-    @Option(help: "A scenario file (YAML or JSON).")
+    @Option(help: "A scenario file (YAML or JSON): scripted replies, faults, latency, quotas, job timings; see the README.")
     var scenario: String?
+
+    @Flag(help: "Reload the --scenario file when it changes; a bad edit is logged and the previous scenario stays.")
+    var watch = false
 
     @Option(help: "lenient: any signature or none; strict: verify SigV4 against --credentials.")
     var auth: String = "lenient"
@@ -33,8 +36,8 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
     @Option(help: "ACCESS_KEY_ID:SECRET_KEY accepted in strict auth mode (repeatable; default test:test).")
     var credentials: [String] = []
 
-    @Option(help: "system: the machine's clock; virtual: a clock that moves only through POST /_emulator/clock.")
-    var clock: String = "system"
+    @Option(help: "system: the machine's clock; virtual: a clock that moves only through POST /_emulator/clock. Default: the scenario's, else system.")
+    var clock: String?
 
     @Option(help: "Where the virtual clock starts (ISO-8601, e.g. 2026-01-01T00:00:00Z); default: now.")
     var clockStart: String?
@@ -51,13 +54,16 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
         configuration.port = port
         configuration.stateDirectory = state.map { URL(fileURLWithPath: $0, isDirectory: true) }
         configuration.scenarioFile = scenario.map { URL(fileURLWithPath: $0) }
+        if watch && scenario == nil { throw ValidationError("--watch needs --scenario FILE") }
+        configuration.watchScenario = watch
+        configuration.clockChosen = clock != nil
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         configuration.logLevel = level
         guard let quotaMode = RuntimeQuotas.Mode(rawValue: quotas) else { throw ValidationError("--quotas must be off or aws") }
         configuration.quotas = quotaMode
-        switch clock {
+        switch clock ?? "system" {
         case "system":
             if clockStart != nil { throw ValidationError("--clock-start needs --clock virtual") }
         case "virtual":
@@ -91,12 +97,15 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
-        if let scenario {
-            // Scenario files come with their own issue; say so rather than silently ignore one.
-            Logger(label: "bedrock-emulator").warning("scenario files are not read yet; ignoring --scenario \(scenario)")
+        let server: EmulatorServer
+        do {
+            server = try EmulatorServer(configuration: configuration)
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data("bedrock-emulator: the scenario was refused: \(error)\n".utf8))
+            throw ExitCode(2)
         }
-        let server = try EmulatorServer(configuration: configuration)
         defer { server.shutdown() }
+        if watch, let file = configuration.scenarioFile { server.watchScenario(file) }
         try await server.application { host, port in
             // Written unbuffered: tests and scripts wait for this line on a pipe.
             FileHandle.standardOutput.write(Data("bedrock-emulator listening on http://\(host):\(port)\n".utf8))

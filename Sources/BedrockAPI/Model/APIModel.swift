@@ -36,3 +36,16 @@ extension APIModel {
         return try JSONDecoder().decode(APIModel.self, from: Data(contentsOf: url))
     }
 }
+
+extension APIModel {
+    /// Every error code any service models, with its HTTP status.
+    public var errorStatuses: [String: Int] {
+        var statuses: [String: Int] = [:]
+        for service in services {
+            for (name, shape) in service.shapes where shape.exception == true {
+                statuses[name] = statuses[name] ?? shape.error?.httpStatusCode ?? (shape.fault == true ? 500 : 400)
+            }
+        }
+        return statuses
+    }
+}

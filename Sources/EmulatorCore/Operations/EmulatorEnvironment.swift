@@ -16,10 +16,14 @@ public final class EmulatorEnvironment: Sendable {
     public let dueWork: DueWork
     /// Requests and tokens per minute of the runtime's models.
     public let quotas: RuntimeQuotas
+    /// The scenario in force: response rules, model policies, job timings.
+    public let scenario: ScenarioEngine
+    /// Every job's status history.
+    public let jobs: JobLedger
 
     public init(
         model: APIModel, store: Store, objects: ObjectStore, ids: IDGenerator = IDGenerator(), clock: any EmulatorClock = SystemClock(),
-        quotas: RuntimeQuotas = RuntimeQuotas()
+        quotas: RuntimeQuotas = RuntimeQuotas(), scenario: ScenarioEngine = ScenarioEngine()
     ) {
         self.model = model
         self.store = store
@@ -30,21 +34,27 @@ public final class EmulatorEnvironment: Sendable {
         self.journal = Journal()
         self.dueWork = DueWork()
         self.quotas = quotas
+        self.scenario = scenario
+        self.jobs = JobLedger()
     }
 
     /// An environment with in-memory state and a temporary object folder.
     public static func inMemory(
-        model: APIModel = .bundled, clock: any EmulatorClock = SystemClock(), quotas: RuntimeQuotas = RuntimeQuotas()
+        model: APIModel = .bundled, clock: any EmulatorClock = SystemClock(), quotas: RuntimeQuotas = RuntimeQuotas(),
+        scenario: ScenarioEngine = ScenarioEngine()
     ) throws -> EmulatorEnvironment {
-        EmulatorEnvironment(model: model, store: try Store.inMemory(), objects: .temporary(), clock: clock, quotas: quotas)
+        EmulatorEnvironment(
+            model: model, store: try Store.inMemory(), objects: .temporary(), clock: clock, quotas: quotas, scenario: scenario)
     }
 
     /// An environment that keeps `directory/state.sqlite` and `directory/objects/`.
     public static func persistent(
-        at directory: URL, model: APIModel = .bundled, clock: any EmulatorClock = SystemClock(), quotas: RuntimeQuotas = RuntimeQuotas()
+        at directory: URL, model: APIModel = .bundled, clock: any EmulatorClock = SystemClock(), quotas: RuntimeQuotas = RuntimeQuotas(),
+        scenario: ScenarioEngine = ScenarioEngine()
     ) throws -> EmulatorEnvironment {
         EmulatorEnvironment(
             model: model, store: try Store.onDisk(directory: directory),
-            objects: ObjectStore(root: directory.appendingPathComponent("objects", isDirectory: true)), clock: clock, quotas: quotas)
+            objects: ObjectStore(root: directory.appendingPathComponent("objects", isDirectory: true)), clock: clock, quotas: quotas,
+            scenario: scenario)
     }
 }

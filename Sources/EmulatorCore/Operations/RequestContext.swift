@@ -9,11 +9,14 @@ public struct RequestContext: Sendable {
     /// The access key id that signed the request, if it was signed.
     public let accessKeyId: String?
     public let receivedAt: Date
+    /// The scenario's response rules for this call.
+    public let rules: CallRules
 
-    public init(requestId: String, account: AccountContext, accessKeyId: String?, receivedAt: Date) {
+    public init(requestId: String, account: AccountContext, accessKeyId: String?, receivedAt: Date, rules: CallRules = .none) {
         self.requestId = requestId
         self.account = account
         self.accessKeyId = accessKeyId
         self.receivedAt = receivedAt
+        self.rules = rules
     }
 }

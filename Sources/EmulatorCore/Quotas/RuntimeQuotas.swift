@@ -34,11 +34,11 @@ public final class RuntimeQuotas: Sendable {
     }
 
     /// Admits one call of `model` or throws `ThrottlingException`; `reserve` is checked
-    /// against the token limit, `charge` is what the window keeps.
+    /// against the token limit, `charge` is what the window keeps. No limits, no window.
     public func admit(
-        account: AccountContext, model: String, limits: QuotaLimits, reserve: Int, charge: Int, now: Date
+        account: AccountContext, model: String, limits: QuotaLimits?, reserve: Int, charge: Int, now: Date
     ) throws(BedrockError) {
-        guard mode != .off else { return }
+        guard let limits else { return }
         let key = Key(account: account.accountId, region: account.region, model: model)
         let admitted = windows.withLock { windows -> Bool in
             var uses = windows[key, default: []]

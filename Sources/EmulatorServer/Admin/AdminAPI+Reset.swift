@@ -5,7 +5,8 @@ import Foundation
 extension AdminAPI {
     /// `POST /_emulator/reset`, body empty or `{"service": "bedrock-runtime"}`: forgets every
     /// resource and its tags (of that service only, when named). A full reset also empties
-    /// the local object store, the journal and the quota windows.
+    /// the local object store, the journal, the quota windows, the job history and the
+    /// scenario rules' call counts; the scenario stays in force and its objects are seeded again.
     func reset(_ body: Data?) async -> EncodedResponse {
         var service: String?
         if let body, !body.isEmpty {
@@ -25,6 +26,9 @@ extension AdminAPI {
                 try environment.objects.removeAll()
                 journal.clear()
                 quotas.reset()
+                environment.jobs.clear()
+                // The scenario stays: its objects come back and its rules count afresh.
+                try environment.install(environment.scenario.scenario)
             }
             var answer: [String: JSONValue] = ["resourcesRemoved": .integer(Int64(removed))]
             answer["service"] = service.map(JSONValue.string) ?? .null

@@ -2,8 +2,8 @@ import BedrockAPI
 import EmulatorCore
 import Foundation
 
-/// The emulator's own API under `/_emulator/`: health, journal and clock; scenario,
-/// quotas and jobs as they arrive.
+/// The emulator's own API under `/_emulator/`: health, reset, scenario, clock, journal,
+/// quotas and jobs.
 public struct AdminAPI: Sendable {
     public static let version = "0.1.0"
 
@@ -33,7 +33,14 @@ public struct AdminAPI: Sendable {
                 ["accountId": .string(use.account), "region": .string(use.region), "model": .string(use.model),
                  "requests": .integer(Int64(use.requests)), "tokens": .integer(Int64(use.tokens))]
             }
-            return Self.json(200, ["mode": .string(quotas.mode.rawValue), "windowSeconds": .integer(Int64(RuntimeQuotas.window)), "usage": .array(usage)])
+            let mode = environment.scenario.quotaMode ?? quotas.mode
+            return Self.json(200, ["mode": .string(mode.rawValue), "windowSeconds": .integer(Int64(RuntimeQuotas.window)), "usage": .array(usage)])
+        case ("GET", "/_emulator/scenario"):
+            return scenarioState()
+        case ("PUT", "/_emulator/scenario"):
+            return replaceScenario(body)
+        case ("GET", "/_emulator/jobs"):
+            return await jobList()
         case ("GET", "/_emulator/clock"):
             return clockState()
         case ("POST", "/_emulator/clock"):

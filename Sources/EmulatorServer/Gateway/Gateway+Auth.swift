@@ -25,12 +25,13 @@ extension Gateway {
             }
             return Caller(accessKeyId: nil, account: defaultAccount)
         }
+        let scenarioKey = scenario?.account(forAccessKey: authorization.accessKeyId)
         if case .strict(let secrets) = auth {
-            guard let secret = secrets[authorization.accessKeyId] else { throw SigV4Verifier.unrecognizedClient() }
+            guard let secret = scenarioKey?.secretAccessKey ?? secrets[authorization.accessKeyId] else { throw SigV4Verifier.unrecognizedClient() }
             try SigV4Verifier.checkTime(authorization, now: clock.now())
             try SigV4Verifier.verify(signed, authorization: authorization, secretAccessKey: secret)
         }
-        let accountId = accounts[authorization.accessKeyId] ?? defaultAccount.accountId
+        let accountId = scenarioKey?.accountId ?? accounts[authorization.accessKeyId] ?? defaultAccount.accountId
         return Caller(
             accessKeyId: authorization.accessKeyId,
             account: AccountContext(accountId: accountId, region: authorization.region))

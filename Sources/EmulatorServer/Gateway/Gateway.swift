@@ -22,12 +22,14 @@ public struct Gateway: Sendable {
     let defaultAccount: AccountContext
     let clock: any EmulatorClock
     let journal: Journal?
+    /// The scenario whose rules, accounts and delays apply; nil answers as the models do.
+    let scenario: ScenarioEngine?
     let logger: Logger
 
     public init(
         model: APIModel, registry: OperationRegistry, auth: AuthMode = .lenient, accounts: [String: String] = [:],
         defaultAccount: AccountContext = AccountContext(), clock: any EmulatorClock = SystemClock(), journal: Journal? = nil,
-        logger: Logger = Logger(label: "bedrock-emulator.gateway")
+        scenario: ScenarioEngine? = nil, logger: Logger = Logger(label: "bedrock-emulator.gateway")
     ) {
         self.model = model
         self.router = Router(model: model)
@@ -40,6 +42,7 @@ public struct Gateway: Sendable {
         self.defaultAccount = defaultAccount
         self.clock = clock
         self.journal = journal
+        self.scenario = scenario
         self.logger = logger
     }
 
@@ -54,6 +57,7 @@ public struct Gateway: Sendable {
         var modelId: String?
         var usage: (input: Int, output: Int)?
         var errorCode: String?
+        var rules = CallRules.none
         do {
             let caller = try authenticate(request)
             let (match, operation, input, routed) = try route(request, failedCodec: &codec)
@@ -63,10 +67,18 @@ public struct Gateway: Sendable {
             guard let handler = registry.handler(for: match.key) else {
                 throw BedrockError.notImplemented(service: match.key.service, operation: match.key.operation)
             }
+            let streams = routed.encoder.eventStream(of: operation) != nil
+            if let scenario {
+                let subject = RuleSubject(
+                    service: match.key.service, operation: match.key.operation, models: modelId.map { [$0] } ?? [],
+                    session: (input["sessionId"] ?? input["sessionIdentifier"])?.stringValue)
+                rules = CallRules(engine: scenario, subject: subject, streams: streams)
+            }
             let context = RequestContext(
-                requestId: requestId, account: caller.account, accessKeyId: caller.accessKeyId, receivedAt: receivedAt)
+                requestId: requestId, account: caller.account, accessKeyId: caller.accessKeyId, receivedAt: receivedAt, rules: rules)
             let output: OperationOutput
             do {
+                if !registry.decidesRules(match.key) { try rules.decide() }
                 output = try await handler(OperationRequest(key: match.key, input: input, context: context))
             } catch let error as BedrockError {
                 throw error.modeled(by: operation)
@@ -86,10 +98,17 @@ public struct Gateway: Sendable {
             answer = GatewayResponse(response: Self.encodeError(.internalServer(), codec: codec))
         }
         answer.response.headers.append(("x-amzn-RequestId", requestId))
+        let decision = rules.decision
+        if let delay = decision?.action.latency?.delayMs, delay > 0 {
+            try? await Task.sleep(for: .milliseconds(delay))
+        }
+        // A stream the rule breaks part-way still answers 200; the journal says how it ends.
+        if errorCode == nil, answer.frames != nil, let late = decision?.action.error { errorCode = late.error.code }
         journal?.record(JournalEntry(
             time: receivedAt, requestId: requestId, service: key?.service, operation: key?.operation, method: request.method,
             path: request.rawPath, modelId: modelId, status: answer.response.status, errorCode: errorCode,
-            inputTokens: usage?.input, outputTokens: usage?.output, latencyMs: Elapsed.milliseconds(since: started)))
+            inputTokens: usage?.input, outputTokens: usage?.output, latencyMs: Elapsed.milliseconds(since: started),
+            rule: decision?.rule))
         return answer
     }
 

@@ -124,12 +124,12 @@ struct AnthropicCodec: ChatCodec {
             switch block {
             case .text(let text):
                 chunks.append(["type": "content_block_start", "index": i, "content_block": ["type": "text", "text": ""]])
-                for piece in Tokenizer.pieces(of: text, tokensPerPiece: 3) {
+                for piece in Tokenizer.pieces(of: text, tokensPerPiece: invocation.tokensPerChunk ?? 3) {
                     chunks.append(["type": "content_block_delta", "index": i, "delta": ["type": "text_delta", "text": .string(piece)]])
                 }
             case .reasoning(let text, let signature):
                 chunks.append(["type": "content_block_start", "index": i, "content_block": ["type": "thinking", "thinking": ""]])
-                for piece in Tokenizer.pieces(of: text, tokensPerPiece: 3) {
+                for piece in Tokenizer.pieces(of: text, tokensPerPiece: invocation.tokensPerChunk ?? 3) {
                     chunks.append(["type": "content_block_delta", "index": i, "delta": ["type": "thinking_delta", "thinking": .string(piece)]])
                 }
                 chunks.append(["type": "content_block_delta", "index": i, "delta": ["type": "signature_delta", "signature": .string(signature ?? ChatContent.signature(forReasoning: text))]])

@@ -39,7 +39,7 @@ struct AnthropicTextCompletion: ChatCodec {
     }
 
     func chunks(_ result: ChatResult, _ request: ChatRequest, _ invocation: Invocation) -> [JSONValue] {
-        let pieces = Tokenizer.pieces(of: " " + result.text, tokensPerPiece: 3)
+        let pieces = Tokenizer.pieces(of: " " + result.text, tokensPerPiece: invocation.tokensPerChunk ?? 3)
         let (reason, stop) = Self.stop(result.stopReason)
         return pieces.enumerated().map { index, piece in
             let last = index == pieces.count - 1

@@ -26,7 +26,7 @@ extension ChatCodec {
     /// Checks a decoded request against the model, has it answered, and encodes the answer.
     public func respond(to request: ChatRequest, _ invocation: Invocation) throws(BedrockError) -> NativeAnswer {
         try invocation.check(request)
-        let result = invocation.reply(request)
+        let result = try invocation.reply(request)
         return NativeAnswer(
             body: invocation.streaming ? .null : encode(result, request, invocation),
             chunks: invocation.streaming ? chunks(result, request, invocation) : [],
@@ -44,15 +44,24 @@ extension ChatCodec {
 public struct Invocation: Sendable {
     public let model: FoundationModel
     public let streaming: Bool
-    /// Produces the reply to a canonical request.
-    public let reply: @Sendable (ChatRequest) -> ChatResult
+    /// Produces the reply to a canonical request; a scenario's rule may refuse it.
+    public let reply: @Sendable (ChatRequest) throws(BedrockError) -> ChatResult
+    /// Output tokens per stream chunk when a scenario sets it (known once the reply is
+    /// decided, so asked for when chunking); else each family's own.
+    let chunking: @Sendable () -> Int?
 
-    public init(model: FoundationModel, streaming: Bool, reply: (@Sendable (ChatRequest) -> ChatResult)? = nil) {
+    public init(
+        model: FoundationModel, streaming: Bool, tokensPerChunk: @escaping @Sendable () -> Int? = { nil },
+        reply: (@Sendable (ChatRequest) throws(BedrockError) -> ChatResult)? = nil
+    ) {
         self.model = model
         self.streaming = streaming
+        self.chunking = tokensPerChunk
         let generator = ChatGenerator()
         self.reply = reply ?? { [model] request in generator.reply(to: request, model: model) }
     }
+
+    public var tokensPerChunk: Int? { chunking() }
 
     /// Refuses a request the model cannot take: more output than it allows, or a prompt
     /// longer than its context window.

@@ -7,11 +7,16 @@ public struct ChatGenerator: Sendable {
     /// Output length when the request sets no smaller limit: between these token counts.
     static let naturalLength = 40...90
 
-    public init() {}
+    /// Mixed into every choice: a scenario's `seed` changes the wording, 0 keeps the default.
+    public let seed: UInt64
+
+    public init(seed: UInt64 = 0) {
+        self.seed = seed
+    }
 
     /// Answers `request` as `model` would.
     public func reply(to request: ChatRequest, model: FoundationModel) -> ChatResult {
-        var random = SeededRandom(fingerprint: Self.fingerprint(request), salt: model.modelId)
+        var random = SeededRandom(fingerprint: Self.fingerprint(request) ^ seed, salt: model.modelId)
         let inputTokens = Self.inputTokens(of: request)
         let limit = request.maxTokens ?? model.maxOutputTokens ?? 4096
         var content: [ChatContent] = []
@@ -118,7 +123,8 @@ public struct ChatGenerator: Sendable {
         return request.messages.map(\.text).joined(separator: "\n")
     }
 
-    static func lastUserText(of request: ChatRequest) -> String {
+    /// The last user message that has text: what the user just said.
+    public static func lastUserText(of request: ChatRequest) -> String {
         for message in request.messages.reversed() where message.role == .user {
             let text = message.text
             if !text.isEmpty { return text }

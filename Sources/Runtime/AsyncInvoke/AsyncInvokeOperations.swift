@@ -4,12 +4,14 @@ import FakeModels
 import Foundation
 
 /// StartAsyncInvoke, GetAsyncInvoke and ListAsyncInvokes. An invocation is `InProgress`
-/// for `duration`, then `Completed` (its output written under the requested S3 URI, in the
-/// local object store) or `Failed` with the model's error.
+/// for as long as the scenario's `jobs.async_invoke` says (1 s by default), then
+/// `Completed` (its output written under the requested S3 URI, in the local object store)
+/// or `Failed` with the model's error or the scenario's message.
 public enum AsyncInvokeOperations {
     static let service = "bedrock-runtime"
-    /// How long an invocation stays InProgress by default.
-    public static let duration: TimeInterval = 1
+    static let jobType = "async_invoke"
+    /// How an invocation runs when the scenario does not say.
+    public static let defaultTiming = JobTiming(durations: [("InProgress", 1)], outcome: "Completed")
 
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
         let invocations = ResourceCollection(service: service, type: "async-invoke", shape: "GetAsyncInvokeResponse", environment: environment)
@@ -49,6 +51,7 @@ public enum AsyncInvokeOperations {
             ]
             value["clientRequestToken"] = input["clientRequestToken"]
             _ = try await invocations.insert(.map(value), id: id, arn: arn, account: account, tags: TaggingOperations.pairs(input["tags"]))
+            environment.jobs.record(type: jobType, arn: arn, status: "InProgress", at: now)
             return OperationOutput(["invocationArn": .string(arn)])
         }
 
@@ -96,11 +99,13 @@ public enum AsyncInvokeOperations {
     /// Moves an invocation whose time has come to Completed or Failed, writing its files.
     static func settle(_ stored: StoredResource, in invocations: ResourceCollection, outputs: AsyncInvokeOutputs, environment: EmulatorEnvironment) async throws -> StoredResource {
         guard stored.value["status"] == "InProgress", let submitted = stored.value["submitTime"]?.timestampValue else { return stored }
-        let due = submitted.addingTimeInterval(duration)
+        let timing = environment.scenario.jobTiming(jobType, fallback: defaultTiming)
+        let due = submitted.addingTimeInterval(timing.totalSeconds)
         guard environment.clock.now() >= due else { return stored }
         var value = stored.value.mapValue ?? [:]
         let folder = stored.value["outputDataConfig"]?["s3OutputDataConfig"]?["s3Uri"]?.stringValue ?? ""
-        switch await outputs.take(stored.arn) {
+        let outcome = await outputs.take(stored.arn)
+        switch timing.outcome == "Failed" ? .failure(timing.message ?? "The invocation failed, as the scenario says it should.") : outcome {
         case .files(let files)?:
             do {
                 for file in files { try environment.objects.write(folder + "/" + file.name, file.data) }
@@ -118,7 +123,9 @@ public enum AsyncInvokeOperations {
         }
         value["endTime"] = .timestamp(due)
         value["lastModifiedTime"] = .timestamp(due)
-        return try await invocations.update(stored, to: .map(value))
+        let settled = try await invocations.update(stored, to: .map(value))
+        environment.jobs.record(type: jobType, arn: stored.arn, status: value["status"]?.stringValue ?? "", at: due)
+        return settled
     }
 
 }

@@ -7,15 +7,19 @@ public enum ConverseOperations {
     static let service = "bedrock-runtime"
 
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
-        registry.register(service, "Converse") { request in
+        registry.register(service, "Converse", decidesRules: true) { request in
             let response = try converse(request, models: models, streaming: false, environment: environment)
+            if let wait = request.context.rules.decision?.answerMs(outputTokens: response.result.outputTokens), wait > 0 {
+                try? await Task.sleep(for: .milliseconds(wait))
+            }
             return OperationOutput(response.output, usage: (response.result.inputTokens, response.result.outputTokens))
         }
 
-        registry.register(service, "ConverseStream") { request in
+        registry.register(service, "ConverseStream", decidesRules: true) { request in
             let response = try converse(request, models: models, streaming: true, environment: environment)
-            return OperationOutput(
-                .map([:]), events: OperationOutput.stream(of: response.events), usage: (response.result.inputTokens, response.result.outputTokens))
+            let events = OperationOutput.stream(
+                of: response.events, outputTokens: response.result.outputTokens, decision: request.context.rules.decision)
+            return OperationOutput(.map([:]), events: events, usage: (response.result.inputTokens, response.result.outputTokens))
         }
     }
 
@@ -25,12 +29,15 @@ public enum ConverseOperations {
         let started = ContinuousClock.now
         let resolved = try models.resolve(request.input["modelId"]?.stringValue ?? "", streaming: streaming, converse: true)
         let converse = try ConverseRequest(request.input, model: resolved.model)
-        let invocation = Invocation(model: resolved.model, streaming: streaming)
+        let invocation = Invocation.ruled(resolved.model, streaming: streaming, rules: request.context.rules, seed: environment.scenario.seed)
         try invocation.check(converse.chat)
-        let result = invocation.reply(converse.chat)
+        let result = try invocation.reply(converse.chat)
         try RuntimeModels.admit(
             resolved, inputTokens: result.inputTokens, outputTokens: result.outputTokens,
             maxOutputTokens: converse.chat.maxTokens ?? resolved.model.maxOutputTokens, request: request, environment: environment)
-        return ConverseResponse(result: result, responseFieldPaths: converse.responseFieldPaths, latencyMs: Elapsed.milliseconds(since: started))
+        let paced = request.context.rules.decision?.answerMs(outputTokens: result.outputTokens) ?? 0
+        return ConverseResponse(
+            result: result, responseFieldPaths: converse.responseFieldPaths, latencyMs: Elapsed.milliseconds(since: started) + paced,
+            tokensPerChunk: invocation.tokensPerChunk ?? 3)
     }
 }

@@ -7,6 +7,7 @@ struct ConverseResponse {
     let result: ChatResult
     let responseFieldPaths: [String]
     let latencyMs: Int
+    let tokensPerChunk: Int
 
     var stopReason: String { result.stopReason.snakeCased }
 
@@ -49,14 +50,14 @@ struct ConverseResponse {
             let index = ShapeValue.integer(Int64(position))
             switch block {
             case .text(let text):
-                for piece in Tokenizer.pieces(of: text, tokensPerPiece: 3) {
+                for piece in Tokenizer.pieces(of: text, tokensPerPiece: tokensPerChunk) {
                     events.append(.init("contentBlockDelta", ["contentBlockIndex": index, "delta": ["text": .string(piece)]]))
                 }
             case .toolUse(let id, let name, let input):
                 events.append(.init("contentBlockStart", ["contentBlockIndex": index, "start": ["toolUse": ["toolUseId": .string(id), "name": .string(name)]]]))
                 events.append(.init("contentBlockDelta", ["contentBlockIndex": index, "delta": ["toolUse": ["input": .string(input.jsonText)]]]))
             case .reasoning(let text, let signature):
-                for piece in Tokenizer.pieces(of: text, tokensPerPiece: 3) {
+                for piece in Tokenizer.pieces(of: text, tokensPerPiece: tokensPerChunk) {
                     events.append(.init("contentBlockDelta", ["contentBlockIndex": index, "delta": ["reasoningContent": ["text": .string(piece)]]]))
                 }
                 events.append(.init("contentBlockDelta", ["contentBlockIndex": index, "delta": ["reasoningContent": ["signature": .string(signature ?? ChatContent.signature(forReasoning: text))]]]))

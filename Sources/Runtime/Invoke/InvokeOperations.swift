@@ -9,9 +9,11 @@ public enum InvokeOperations {
     static let service = "bedrock-runtime"
 
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
-        registry.register(service, "InvokeModel") { request in
+        registry.register(service, "InvokeModel", decidesRules: true) { request in
             let started = ContinuousClock.now
             let (answer, _) = try invoke(request, models: models, streaming: false, environment: environment)
+            let decision = request.context.rules.decision
+            if let wait = decision?.answerMs(outputTokens: answer.outputTokens), wait > 0 { try? await Task.sleep(for: .milliseconds(wait)) }
             let latency = Elapsed.milliseconds(since: started)
             return OperationOutput(
                 ["body": .blob(Data(JSONWriter.write(answer.body))), "contentType": .string(answer.contentType)],
@@ -23,23 +25,27 @@ public enum InvokeOperations {
                 usage: (answer.inputTokens, answer.outputTokens))
         }
 
-        registry.register(service, "InvokeModelWithResponseStream") { request in
+        registry.register(service, "InvokeModelWithResponseStream", decidesRules: true) { request in
             let started = ContinuousClock.now
             let (answer, _) = try invoke(request, models: models, streaming: true, environment: environment)
-            let latency = Elapsed.milliseconds(since: started)
+            let decision = request.context.rules.decision
+            // The metrics report the pacing the stream is about to be written with.
+            let firstByte = Elapsed.milliseconds(since: started) + (decision?.action.latency?.firstTokenMs ?? 0)
+            let latency = Elapsed.milliseconds(since: started) + (decision?.answerMs(outputTokens: answer.outputTokens) ?? 0)
             var chunks = answer.chunks
             if case .object(var last)? = chunks.last {
                 last["amazon-bedrock-invocationMetrics"] = [
                     "inputTokenCount": .integer(Int64(answer.inputTokens)),
                     "outputTokenCount": .integer(Int64(answer.outputTokens)),
                     "invocationLatency": .integer(Int64(latency)),
-                    "firstByteLatency": .integer(Int64(latency)),
+                    "firstByteLatency": .integer(Int64(firstByte)),
                 ]
                 chunks[chunks.count - 1] = .object(last)
             }
             let events = chunks.map { OperationOutput.Event("chunk", ["bytes": .blob(Data(JSONWriter.write($0)))]) }
             return OperationOutput(
-                ["contentType": .string(answer.contentType)], events: OperationOutput.stream(of: events),
+                ["contentType": .string(answer.contentType)],
+                events: OperationOutput.stream(of: events, outputTokens: answer.outputTokens, decision: decision),
                 usage: (answer.inputTokens, answer.outputTokens))
         }
     }
@@ -52,7 +58,10 @@ public enum InvokeOperations {
         let resolved = try models.resolve(modelId, streaming: streaming)
         let body = try parseBody(request.input["body"]?.blobValue ?? Data())
         let codec = try models.codec(for: resolved.model)
-        let answer = try codec.invoke(body, Invocation(model: resolved.model, streaming: streaming))
+        let rules = request.context.rules
+        let answer = try codec.invoke(body, .ruled(resolved.model, streaming: streaming, rules: rules, seed: environment.scenario.seed))
+        // Embeddings and images have no conversation: their rule is decided on the model alone.
+        try rules.decide(model: resolved.model.modelId)
         try RuntimeModels.admit(
             resolved, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, maxOutputTokens: answer.maxOutputTokens,
             request: request, environment: environment)

@@ -6,9 +6,12 @@ import FakeModels
 /// with Bedrock's messages.
 public struct RuntimeModels: Sendable {
     public let catalog: ModelCatalog
+    /// The scenario whose `models` entries grant or deny access and end models' lives.
+    public let scenario: ScenarioEngine
 
-    public init(catalog: ModelCatalog = .bundled) {
+    public init(catalog: ModelCatalog = .bundled, scenario: ScenarioEngine = ScenarioEngine()) {
         self.catalog = catalog
+        self.scenario = scenario
     }
 
     /// The model for an invocation; `streaming` and `converse` say what the call needs.
@@ -17,7 +20,9 @@ public struct RuntimeModels: Sendable {
             throw .validation("The provided model identifier is invalid.")
         }
         let model = resolved.model
-        if model.lifecycleStatus == .endOfLife {
+        let names = [model.modelId, resolved.inferenceProfile ?? modelId]
+        if scenario.policy(for: names, { $0.access }) == .denied { throw ModelPolicy.accessDenied }
+        if model.lifecycleStatus == .endOfLife || scenario.policy(for: names, { $0.lifecycle }) == .endOfLife {
             throw .validation("This model version has reached the end of its life. Please refer to the AWS documentation for more details.")
         }
         if !model.onDemand && resolved.inferenceProfile == nil {

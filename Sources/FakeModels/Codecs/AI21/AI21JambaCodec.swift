@@ -7,7 +7,7 @@ struct AI21JambaCodec: ModelCodec {
         let (request, count) = try read(body, invocation)
         if invocation.streaming && count > 1 { throw NativeBody.malformed(["#/n: must be 1 when streaming"]) }
         try invocation.check(request)
-        let results = invocation.samples(request, count: count)
+        let results = try invocation.samples(request, count: count)
         let input = results.first?.inputTokens ?? 0
         let output = results.reduce(0) { $0 + $1.outputTokens }
         var random = SeededRandom.forAnswer(request, salt: "jamba")
@@ -23,7 +23,7 @@ struct AI21JambaCodec: ModelCodec {
         let calls = OpenAIStyleChat.toolCalls(result, idLength: 24)
         let reason = JSONValue.string(OpenAIStyleChat.finishReason(result.stopReason))
         // The last chunk carries the finish reason and the usage, so clients need no empty chunk.
-        let chunks: [JSONValue] = StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens).map { piece in
+        let chunks: [JSONValue] = StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens, tokensPerPiece: invocation.tokensPerChunk ?? 3).map { piece in
             var delta: [String: JSONValue] = ["content": .string(piece.text)]
             if piece.isFirst { delta["role"] = "assistant" }
             if piece.isLast && !calls.isEmpty { delta["tool_calls"] = .array(calls) }

@@ -9,7 +9,7 @@ struct AI21JurassicCodec: ModelCodec {
         try invocation.refuseStreaming()
         let (request, count) = try read(body, invocation)
         try invocation.check(request)
-        let results = invocation.samples(request, count: count)
+        let results = try invocation.samples(request, count: count)
         var random = SeededRandom.forAnswer(request, salt: "jurassic")
         let prompt = body["prompt"]?.stringValue ?? ""
         let completions: [JSONValue] = results.map { result in

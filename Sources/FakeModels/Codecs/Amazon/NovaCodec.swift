@@ -62,7 +62,7 @@ struct NovaCodec: ChatCodec {
             let i = JSONValue.integer(Int64(index))
             switch block {
             case .text(let text):
-                for piece in StreamPiece.pieces(of: text, totalTokens: result.outputTokens) {
+                for piece in StreamPiece.pieces(of: text, totalTokens: result.outputTokens, tokensPerPiece: invocation.tokensPerChunk ?? 3) {
                     chunks.append(["contentBlockDelta": ["delta": ["text": .string(piece.text)], "contentBlockIndex": i]])
                 }
             case .toolUse(let id, let name, let input):

@@ -34,7 +34,7 @@ struct TitanTextCodec: ChatCodec {
     }
 
     func chunks(_ result: ChatResult, _ request: ChatRequest, _ invocation: Invocation) -> [JSONValue] {
-        StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens).map { piece in
+        StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens, tokensPerPiece: invocation.tokensPerChunk ?? 3).map { piece in
             [
                 "outputText": .string(piece.text),
                 "index": 0,

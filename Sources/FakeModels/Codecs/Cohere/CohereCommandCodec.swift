@@ -13,14 +13,14 @@ struct CohereCommandCodec: ModelCodec {
     func invoke(_ body: JSONValue, _ invocation: Invocation) throws(BedrockError) -> NativeAnswer {
         let (request, options) = try read(body, invocation)
         try invocation.check(request)
-        let results = invocation.samples(request, count: options.generations)
+        let results = try invocation.samples(request, count: options.generations)
         let response = Self.response(results, request, options)
         let output = results.reduce(0) { $0 + $1.outputTokens }
         let input = results.first?.inputTokens ?? 0
         guard invocation.streaming else { return NativeAnswer(body: response, inputTokens: input, outputTokens: output) }
         var chunks: [JSONValue] = []
         for (index, result) in results.enumerated() {
-            for piece in StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens) {
+            for piece in StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens, tokensPerPiece: invocation.tokensPerChunk ?? 3) {
                 var chunk: [String: JSONValue] = ["text": .string(piece.text), "is_finished": false]
                 // Cohere numbers the chunks of each generation only when there are several.
                 if results.count > 1 { chunk["index"] = .integer(Int64(index)) }

@@ -14,12 +14,12 @@ struct CohereCommandRCodec: ModelCodec {
     func invoke(_ body: JSONValue, _ invocation: Invocation) throws(BedrockError) -> NativeAnswer {
         let parsed = try read(body, invocation)
         try invocation.check(parsed.request)
-        let result = invocation.reply(parsed.request)
+        let result = try invocation.reply(parsed.request)
         let response = Self.response(result, parsed)
         guard invocation.streaming else { return NativeAnswer(body: response, inputTokens: result.inputTokens, outputTokens: result.outputTokens) }
         var chunks: [JSONValue] = [["is_finished": false, "event_type": "stream-start", "generation_id": response["generation_id"] ?? .null]]
         if result.toolUses.isEmpty {
-            for piece in StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens) {
+            for piece in StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens, tokensPerPiece: invocation.tokensPerChunk ?? 3) {
                 chunks.append(["is_finished": false, "event_type": "text-generation", "text": .string(piece.text)])
             }
         } else {

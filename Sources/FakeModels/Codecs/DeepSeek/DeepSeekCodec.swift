@@ -33,7 +33,7 @@ struct DeepSeekCodec: ChatCodec {
     }
 
     func chunks(_ result: ChatResult, _ request: ChatRequest, _ invocation: Invocation) -> [JSONValue] {
-        StreamPiece.pieces(of: Self.text(result), totalTokens: result.outputTokens).map { piece in
+        StreamPiece.pieces(of: Self.text(result), totalTokens: result.outputTokens, tokensPerPiece: invocation.tokensPerChunk ?? 3).map { piece in
             ["choices": [["text": .string(piece.text), "stop_reason": piece.isLast ? .string(result.stopReason.stopOrLength) : .null]]]
         }
     }

@@ -32,7 +32,7 @@ struct LlamaCodec: ChatCodec {
     }
 
     func chunks(_ result: ChatResult, _ request: ChatRequest, _ invocation: Invocation) -> [JSONValue] {
-        StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens).map { piece in
+        StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens, tokensPerPiece: invocation.tokensPerChunk ?? 3).map { piece in
             [
                 "generation": .string(piece.text),
                 "prompt_token_count": piece.isFirst ? .integer(Int64(result.inputTokens)) : .null,

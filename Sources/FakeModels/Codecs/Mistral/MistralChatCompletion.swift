@@ -28,7 +28,7 @@ struct MistralChatCompletion: ChatCodec {
         guard calls.isEmpty else {
             return [["choices": [["index": 0, "message": ["role": "assistant", "content": "", "tool_calls": .array(calls)], "stop_reason": reason]]]]
         }
-        return StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens).map { piece in
+        return StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens, tokensPerPiece: invocation.tokensPerChunk ?? 3).map { piece in
             ["choices": [["index": 0, "message": ["role": "assistant", "content": .string(piece.text)], "stop_reason": piece.isLast ? reason : .null]]]
         }
     }

@@ -21,7 +21,7 @@ struct MistralTextCompletion: ChatCodec {
     }
 
     func chunks(_ result: ChatResult, _ request: ChatRequest, _ invocation: Invocation) -> [JSONValue] {
-        StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens).map { piece in
+        StreamPiece.pieces(of: result.text, totalTokens: result.outputTokens, tokensPerPiece: invocation.tokensPerChunk ?? 3).map { piece in
             ["outputs": [["text": .string(piece.text), "stop_reason": piece.isLast ? .string(result.stopReason.stopOrLength) : .null]]]
         }
     }

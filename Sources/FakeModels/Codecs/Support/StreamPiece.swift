@@ -7,10 +7,10 @@ struct StreamPiece: Sendable, Equatable {
     /// Output tokens up to and including this piece; the last piece carries the total.
     let tokensSoFar: Int
 
-    /// `text` in pieces of about three tokens; always at least one piece, so a stream
-    /// always has a last chunk to carry its stop reason and the runtime's metrics.
-    static func pieces(of text: String, totalTokens: Int) -> [StreamPiece] {
-        let texts = Tokenizer.pieces(of: text, tokensPerPiece: 3)
+    /// `text` in pieces of about `tokensPerPiece` tokens; always at least one piece, so a
+    /// stream always has a last chunk to carry its stop reason and the runtime's metrics.
+    static func pieces(of text: String, totalTokens: Int, tokensPerPiece: Int) -> [StreamPiece] {
+        let texts = Tokenizer.pieces(of: text, tokensPerPiece: tokensPerPiece)
         guard !texts.isEmpty else { return [StreamPiece(text: "", isFirst: true, isLast: true, tokensSoFar: totalTokens)] }
         var running = 0
         var result: [StreamPiece] = []
