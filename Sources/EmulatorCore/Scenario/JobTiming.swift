@@ -60,7 +60,7 @@ extension JobTiming {
             guard case .map(let pairs) = given.value else { throw given.error("expected a mapping of status to seconds, e.g. {InProgress: 60}") }
             for pair in pairs {
                 guard statuses.passing.contains(pair.key) else {
-                    throw pair.node.error("a \(type) job does not pass through `\(pair.key)`; its statuses are \(statuses.passing.joined(separator: ", "))")
+                    throw ScenarioNode.keyError(pair, "a \(type) job does not pass through `\(pair.key)`; its statuses are \(statuses.passing.joined(separator: ", "))")
                 }
                 durations.append((pair.key, try pair.node.double()))
             }

@@ -90,7 +90,7 @@ extension RuleError {
     init(_ node: ScenarioNode, knownErrors: [String: Int]) throws(ScenarioError) {
         let fields: ScenarioFields
         if case .scalar = node.value {
-            fields = try ScenarioNode(value: .map([("code", node)]), file: node.file, line: node.line, column: node.column, path: node.path)
+            fields = try ScenarioNode(value: .map([("code", node, node.line, node.column)]), file: node.file, line: node.line, column: node.column, path: node.path)
                 .fields(["code"])
         } else {
             fields = try node.fields(["code", "message", "status", "fields", "mid_stream", "after_events"])

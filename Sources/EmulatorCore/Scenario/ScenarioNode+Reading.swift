@@ -9,7 +9,7 @@ extension ScenarioNode {
     func fields(_ allowed: [String]) throws(ScenarioError) -> ScenarioFields {
         guard case .map(let pairs) = value else { throw error("expected a mapping with keys \(allowed.joined(separator: ", "))") }
         for pair in pairs where !allowed.contains(pair.key) {
-            throw pair.node.error("unknown key `\(pair.key)`; expected one of \(allowed.joined(separator: ", "))")
+            throw Self.keyError(pair, "unknown key `\(pair.key)`; expected one of \(allowed.joined(separator: ", "))")
         }
         return ScenarioFields(node: self, pairs: pairs)
     }
@@ -108,7 +108,7 @@ extension ScenarioNode {
 /// The keys of one scenario mapping.
 struct ScenarioFields {
     let node: ScenarioNode
-    let pairs: [(key: String, node: ScenarioNode)]
+    let pairs: [(key: String, node: ScenarioNode, keyLine: Int?, keyColumn: Int?)]
 
     subscript(key: String) -> ScenarioNode? {
         pairs.first { $0.key == key && !$0.node.isNull }?.node

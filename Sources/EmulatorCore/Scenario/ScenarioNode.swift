@@ -8,7 +8,8 @@ struct ScenarioNode {
     enum Value {
         case scalar(Yams.Node.Scalar)
         case list([ScenarioNode])
-        case map([(key: String, node: ScenarioNode)])
+        /// Each key with where it was written, and its value.
+        case map([(key: String, node: ScenarioNode, keyLine: Int?, keyColumn: Int?)])
     }
 
     let value: Value
@@ -54,7 +55,7 @@ struct ScenarioNode {
             }
             value = .list(items)
         case .mapping(let mapping):
-            var pairs: [(key: String, node: ScenarioNode)] = []
+            var pairs: [(key: String, node: ScenarioNode, keyLine: Int?, keyColumn: Int?)] = []
             for (key, item) in mapping {
                 guard let name = key.string else {
                     throw ScenarioError(file: file, line: key.mark?.line, column: key.mark?.column, path: path, problem: "keys must be strings")
@@ -62,7 +63,7 @@ struct ScenarioNode {
                 if pairs.contains(where: { $0.key == name }) {
                     throw ScenarioError(file: file, line: key.mark?.line, column: key.mark?.column, path: path, problem: "`\(name)` is given twice")
                 }
-                pairs.append((name, try ScenarioNode(item, file: file, path: path.isEmpty ? name : "\(path).\(name)")))
+                pairs.append((name, try ScenarioNode(item, file: file, path: path.isEmpty ? name : "\(path).\(name)"), key.mark?.line, key.mark?.column))
             }
             value = .map(pairs)
         case .alias:
@@ -82,5 +83,10 @@ struct ScenarioNode {
     /// A refusal of this value.
     func error(_ problem: String) -> ScenarioError {
         ScenarioError(file: file, line: line, column: column, path: path, problem: problem)
+    }
+
+    /// A refusal of the key `pair` names, pointing at the key rather than its value.
+    static func keyError(_ pair: (key: String, node: ScenarioNode, keyLine: Int?, keyColumn: Int?), _ problem: String) -> ScenarioError {
+        ScenarioError(file: pair.node.file, line: pair.keyLine, column: pair.keyColumn, path: pair.node.path, problem: problem)
     }
 }
