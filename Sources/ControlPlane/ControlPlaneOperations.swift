@@ -4,6 +4,6 @@ import FakeModels
 /// Every operation of this module's service that has behaviour; the rest answer NotImplemented.
 public enum ControlPlaneOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
-        FoundationModelOperations.register(into: &registry, catalog: .bundled)
+        FoundationModelOperations.register(into: &registry, catalog: .bundled, scenario: environment.scenario)
     }
 }

@@ -247,3 +247,20 @@ def test_a_scripted_reply_reaches_langchain(offline, scripted):
                                   "parameters": {"type": "object", "properties": {"order_id": {"type": "string"}}}}])
         message = bound.invoke("Where is my order?")
         assert message.tool_calls[0]["name"] == "lookup_order" and message.tool_calls[0]["args"] == {"order_id": "A-1001"}
+
+
+def test_a_scenario_ages_models_in_the_control_plane_and_the_runtime(start_emulator, tmp_path):
+    path = tmp_path / "lifecycle.yaml"
+    path.write_text('models:\n  - {model: "amazon.nova-lite-*", lifecycle: LEGACY}\n  - {model: amazon.titan-text-express-v1, lifecycle: END_OF_LIFE}\n')
+    emu = start_emulator("--scenario", str(path))
+    bedrock = emu.client("bedrock")
+    assert bedrock.get_foundation_model(modelIdentifier=NOVA)["modelDetails"]["modelLifecycle"]["status"] == "LEGACY"
+    listed = {m["modelId"]: m["modelLifecycle"]["status"] for m in bedrock.list_foundation_models()["modelSummaries"]}
+    assert listed[NOVA] == "LEGACY" and TITAN not in listed
+    with pytest.raises(bedrock.exceptions.ValidationException):
+        bedrock.get_foundation_model(modelIdentifier=TITAN)
+    runtime = emu.client("bedrock-runtime")
+    assert runtime.converse(modelId=NOVA, messages=[user("hi")])["stopReason"] == "end_turn"  # legacy models still answer
+    with pytest.raises(runtime.exceptions.ValidationException) as info:
+        runtime.converse(modelId=TITAN, messages=[user("hi")])
+    assert "reached the end of its life" in info.value.response["Error"]["Message"]

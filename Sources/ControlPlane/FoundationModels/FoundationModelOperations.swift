@@ -2,33 +2,39 @@ import BedrockAPI
 import EmulatorCore
 import FakeModels
 
-/// ListFoundationModels and GetFoundationModel, served from the model catalog.
+/// ListFoundationModels and GetFoundationModel, served from the model catalog with the
+/// lifecycle a scenario gives a model (LEGACY, or END_OF_LIFE: gone from both).
 public enum FoundationModelOperations {
     static let service = "bedrock"
 
-    public static func register(into registry: inout OperationRegistry, catalog: ModelCatalog) {
+    public static func register(into registry: inout OperationRegistry, catalog: ModelCatalog, scenario: ScenarioEngine = ScenarioEngine()) {
         registry.register(service, "ListFoundationModels") { request in
             let input = request.input
             let models = catalog.list(
                 provider: input["byProvider"]?.stringValue, customization: input["byCustomizationType"]?.stringValue,
                 outputModality: input["byOutputModality"]?.stringValue, inferenceType: input["byInferenceType"]?.stringValue)
-            return OperationOutput(["modelSummaries": .list(models.map { summary($0, region: request.context.account.region) })])
+            let summaries = models.compactMap { model -> ShapeValue? in
+                let lifecycle = scenario.policy(for: [model.modelId]) { $0.lifecycle }
+                return lifecycle == .endOfLife ? nil : summary(model, region: request.context.account.region, lifecycle: lifecycle)
+            }
+            return OperationOutput(["modelSummaries": .list(summaries)])
         }
 
         registry.register(service, "GetFoundationModel") { request in
             let identifier = request.input["modelIdentifier"]?.stringValue ?? ""
             // Only base-model ids and ARNs name a foundation model; profiles do not.
+            let invalid = BedrockError.validation("The provided model identifier is invalid.")
             guard let resolved = catalog.resolve(identifier), resolved.inferenceProfile == nil,
-                  resolved.model.lifecycleStatus != .endOfLife else {
-                throw BedrockError.validation("The provided model identifier is invalid.")
-            }
-            return OperationOutput(["modelDetails": summary(resolved.model, region: request.context.account.region)])
+                  resolved.model.lifecycleStatus != .endOfLife else { throw invalid }
+            let lifecycle = scenario.policy(for: [resolved.model.modelId]) { $0.lifecycle }
+            if lifecycle == .endOfLife { throw invalid }
+            return OperationOutput(["modelDetails": summary(resolved.model, region: request.context.account.region, lifecycle: lifecycle)])
         }
     }
 
     /// The FoundationModelSummary (and FoundationModelDetails, which has the same members).
-    static func summary(_ model: FoundationModel, region: String) -> ShapeValue {
-        var lifecycle: [String: ShapeValue] = ["status": .string(model.lifecycleStatus.rawValue)]
+    static func summary(_ model: FoundationModel, region: String, lifecycle status: ModelPolicy.Lifecycle? = nil) -> ShapeValue {
+        var lifecycle: [String: ShapeValue] = ["status": .string(status?.rawValue ?? model.lifecycleStatus.rawValue)]
         for (key, date) in model.lifecycleTimes { lifecycle[key] = .timestamp(date) }
         return [
             "modelArn": .string(model.arn(region: region)),

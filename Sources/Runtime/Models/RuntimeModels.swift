@@ -22,7 +22,8 @@ public struct RuntimeModels: Sendable {
         let model = resolved.model
         let names = [model.modelId, resolved.inferenceProfile ?? modelId]
         if scenario.policy(for: names, { $0.access }) == .denied { throw ModelPolicy.accessDenied }
-        if model.lifecycleStatus == .endOfLife || scenario.policy(for: names, { $0.lifecycle }) == .endOfLife {
+        let lifecycle = scenario.policy(for: names) { $0.lifecycle }
+        if lifecycle == .endOfLife || (lifecycle == nil && model.lifecycleStatus == .endOfLife) {
             throw .validation("This model version has reached the end of its life. Please refer to the AWS documentation for more details.")
         }
         if !model.onDemand && resolved.inferenceProfile == nil {
