@@ -86,7 +86,11 @@ def test_a_scripted_reply_reaches_converse_invoke_model_and_the_stream(scripted)
     stream = runtime.converse_stream(modelId=CLAUDE, messages=[user("refund policy please")])["stream"]
     text = "".join(e["contentBlockDelta"]["delta"]["text"] for e in stream if "contentBlockDelta" in e)
     assert text == "Refunds are accepted within 30 days of delivery."
-    assert [e["rule"] for e in journal(scripted)] == ["greeting", "greeting", "greeting"]
+    calls = journal(scripted)
+    assert [e["rule"] for e in calls] == ["greeting", "greeting", "greeting"]
+    assert [e["summary"] for e in calls] == ["What is your refund policy?", "Your REFUND POLICY?", "refund policy please"]
+    scripted.client("bedrock").get_foundation_model(modelIdentifier=NOVA)
+    assert journal(scripted, operation="GetFoundationModel")[0]["summary"] == f"modelIdentifier={NOVA}"
 
 
 def test_a_scripted_conversation_calls_the_tool_then_answers(scripted):
@@ -162,7 +166,7 @@ def test_a_mid_stream_error_reaches_the_client_as_the_modeled_exception(scripted
             chunks.append(json.loads(event["chunk"]["bytes"])["type"])
     assert info.value.response["Error"]["Code"] == "modelStreamErrorException"
     assert chunks == ["message_start", "content_block_start"]
-    broken = [e for e in journal(scripted) if e["rule"] == "broken-stream"]
+    broken = journal(scripted, rule="broken-stream")
     assert [(e["status"], e["errorCode"]) for e in broken] == [(200, "ModelStreamErrorException")] * 2
 
 

@@ -11,13 +11,19 @@ public final class Journal: Sendable {
         public var modelId: String?
         public var status: Int?
         public var since: Date?
+        /// The scenario rule that matched.
+        public var rule: String?
 
-        public init(service: String? = nil, operation: String? = nil, modelId: String? = nil, status: Int? = nil, since: Date? = nil) {
+        public init(
+            service: String? = nil, operation: String? = nil, modelId: String? = nil, status: Int? = nil, since: Date? = nil,
+            rule: String? = nil
+        ) {
             self.service = service
             self.operation = operation
             self.modelId = modelId
             self.status = status
             self.since = since
+            self.rule = rule
         }
 
         func matches(_ entry: JournalEntry) -> Bool {
@@ -26,6 +32,7 @@ public final class Journal: Sendable {
                 && (modelId.map { $0 == entry.modelId } ?? true)
                 && (status.map { $0 == entry.status } ?? true)
                 && (since.map { entry.time >= $0 } ?? true)
+                && (rule.map { $0 == entry.rule } ?? true)
         }
     }
 

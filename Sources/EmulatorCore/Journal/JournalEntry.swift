@@ -17,12 +17,16 @@ public struct JournalEntry: Sendable, Equatable {
     public var inputTokens: Int?
     public var outputTokens: Int?
     public var latencyMs: Int
-    /// The scenario rule that shaped the answer, once scenarios exist.
+    /// The scenario rule that shaped the answer, if one did.
     public var rule: String?
+    /// What was asked, briefly: the last user message of a conversation, else the input's
+    /// plain members (`jobName=..., roleArn=...`).
+    public var summary: String?
 
     public init(
         sequence: Int = 0, time: Date, requestId: String, service: String?, operation: String?, method: String, path: String,
-        modelId: String?, status: Int, errorCode: String?, inputTokens: Int?, outputTokens: Int?, latencyMs: Int, rule: String? = nil
+        modelId: String?, status: Int, errorCode: String?, inputTokens: Int?, outputTokens: Int?, latencyMs: Int, rule: String? = nil,
+        summary: String? = nil
     ) {
         self.sequence = sequence
         self.time = time
@@ -38,5 +42,6 @@ public struct JournalEntry: Sendable, Equatable {
         self.outputTokens = outputTokens
         self.latencyMs = latencyMs
         self.rule = rule
+        self.summary = summary
     }
 }

@@ -8,7 +8,7 @@ public final class CallRules: Sendable {
     let subject: RuleSubject
     /// Whether the operation answers with an event stream, where an error can come late.
     let streams: Bool
-    private let decided = Mutex<(done: Bool, decision: RuleDecision?)>((false, nil))
+    private let decided = Mutex<(done: Bool, decision: RuleDecision?, prompt: String?)>((false, nil, nil))
 
     public init(engine: ScenarioEngine?, subject: RuleSubject, streams: Bool) {
         self.engine = engine
@@ -28,7 +28,7 @@ public final class CallRules: Sendable {
             var subject = subject
             if let model, !subject.models.contains(model) { subject.models.append(model) }
             subject.chat = chat
-            decided = (true, engine?.decide(subject))
+            decided = (true, engine?.decide(subject), chat?.prompt)
             return decided.decision
         }
         if let failure = decision?.action.error, !failure.midStream || !streams { throw failure.error }
@@ -37,4 +37,7 @@ public final class CallRules: Sendable {
 
     /// The rule that matched, once decided.
     public var decision: RuleDecision? { decided.withLock { $0.decision } }
+
+    /// What the user said last, when the call carried a conversation.
+    public var prompt: String? { decided.withLock { $0.prompt } }
 }

@@ -3,11 +3,11 @@ import EmulatorCore
 import Foundation
 
 extension AdminAPI {
-    /// `GET /_emulator/journal?service=&operation=&model=&status=&since=`: the calls, oldest
+    /// `GET /_emulator/journal?service=&operation=&model=&status=&rule=&since=`: the calls, oldest
     /// first. `since` is an ISO-8601 time or a sequence number (entries after it).
     func journalEntries(_ query: [(name: String, value: String)]) -> EncodedResponse {
         func value(_ name: String) -> String? { query.last { $0.name == name }?.value }
-        var filter = Journal.Filter(service: value("service"), operation: value("operation"), modelId: value("model"))
+        var filter = Journal.Filter(service: value("service"), operation: value("operation"), modelId: value("model"), rule: value("rule"))
         if let status = value("status") {
             guard let code = Int(status) else { return Self.badRequest("status must be an HTTP status code, such as 429.") }
             filter.status = code
@@ -39,6 +39,7 @@ extension AdminAPI {
         object["inputTokens"] = entry.inputTokens.map { .integer(Int64($0)) }
         object["outputTokens"] = entry.outputTokens.map { .integer(Int64($0)) }
         object["rule"] = entry.rule.map(JSONValue.string) ?? .null
+        object["summary"] = entry.summary.map(JSONValue.string) ?? .null
         return .object(object)
     }
 

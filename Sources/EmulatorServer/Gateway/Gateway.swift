@@ -58,6 +58,7 @@ public struct Gateway: Sendable {
         var usage: (input: Int, output: Int)?
         var errorCode: String?
         var rules = CallRules.none
+        var inputForJournal: ShapeValue?
         do {
             let caller = try authenticate(request)
             let (match, operation, input, routed) = try route(request, failedCodec: &codec)
@@ -74,6 +75,7 @@ public struct Gateway: Sendable {
                     session: (input["sessionId"] ?? input["sessionIdentifier"])?.stringValue)
                 rules = CallRules(engine: scenario, subject: subject, streams: streams)
             }
+            inputForJournal = input
             let context = RequestContext(
                 requestId: requestId, account: caller.account, accessKeyId: caller.accessKeyId, receivedAt: receivedAt, rules: rules)
             let output: OperationOutput
@@ -108,7 +110,7 @@ public struct Gateway: Sendable {
             time: receivedAt, requestId: requestId, service: key?.service, operation: key?.operation, method: request.method,
             path: request.rawPath, modelId: modelId, status: answer.response.status, errorCode: errorCode,
             inputTokens: usage?.input, outputTokens: usage?.output, latencyMs: Elapsed.milliseconds(since: started),
-            rule: decision?.rule))
+            rule: decision?.rule, summary: rules.prompt.map { Self.brief($0) } ?? inputForJournal.flatMap(Self.summary(of:))))
         return answer
     }
 
