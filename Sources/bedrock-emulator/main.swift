@@ -106,6 +106,7 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
         }
         defer { server.shutdown() }
         if watch, let file = configuration.scenarioFile { server.watchScenario(file) }
+        server.startTicker()
         try await server.application { host, port in
             // Written unbuffered: tests and scripts wait for this line on a pipe.
             FileHandle.standardOutput.write(Data("bedrock-emulator listening on http://\(host):\(port)\n".utf8))

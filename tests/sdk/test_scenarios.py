@@ -268,3 +268,19 @@ def test_a_scenario_ages_models_in_the_control_plane_and_the_runtime(start_emula
     with pytest.raises(runtime.exceptions.ValidationException) as info:
         runtime.converse(modelId=TITAN, messages=[user("hi")])
     assert "reached the end of its life" in info.value.response["Error"]["Message"]
+
+
+def test_on_the_system_clock_a_job_finishes_and_writes_its_files_unasked(start_emulator, tmp_path):
+    path = tmp_path / "quick.yaml"
+    path.write_text("jobs:\n  async_invoke: {durations: {InProgress: 0.5}}\n")
+    emu = start_emulator("--scenario", str(path), "--state", str(tmp_path / "state"))
+    runtime = emu.client("bedrock-runtime")
+    arn = runtime.start_async_invoke(
+        modelId=NOVA, modelInput={"messages": [user("hi")]},
+        outputDataConfig={"s3OutputDataConfig": {"s3Uri": "s3://outputs/quick"}})["invocationArn"]
+    output = tmp_path / "state" / "objects" / "outputs" / "quick" / arn.rsplit("/", 1)[1] / "output.json"
+    deadline = time.monotonic() + 20
+    while not output.exists() and time.monotonic() < deadline:  # nobody calls Get meanwhile
+        time.sleep(0.05)
+    assert json.loads(output.read_text())["stopReason"] == "end_turn"
+    assert runtime.get_async_invoke(invocationArn=arn)["status"] == "Completed"

@@ -6,6 +6,8 @@ import Synchronization
 public final class DueWork: Sendable {
     public typealias Sweep = @Sendable () async -> Void
     private let sweeps = Mutex<[Sweep]>([])
+    /// Settles one thing at a time: the ticker, a clock move and a handler may all settle.
+    public let serial = SerialRunner()
 
     public init() {}
 
@@ -13,8 +15,11 @@ public final class DueWork: Sendable {
         sweeps.withLock { $0.append(sweep) }
     }
 
-    /// Runs every sweep, in the order they were added.
+    /// Runs every sweep, in the order they were added; one run at a time.
     public func run() async {
-        for sweep in sweeps.withLock({ $0 }) { await sweep() }
+        let all = sweeps.withLock { $0 }
+        _ = try? await serial.run {
+            for sweep in all { await sweep() }
+        }
     }
 }

@@ -61,14 +61,14 @@ public enum AsyncInvokeOperations {
                 // GetAsyncInvoke models no ResourceNotFoundException; AWS answers a ValidationException.
                 throw BedrockError.validation("The invocation \(arn) does not exist. Check the invocation ARN and try again.")
             }
-            return OperationOutput(try await settle(found, in: invocations, outputs: outputs, environment: environment).value)
+            return OperationOutput(try await settleAlone(found, in: invocations, outputs: outputs, environment: environment).value)
         }
 
         registry.register(service, "ListAsyncInvokes") { request in
             let input = request.input
             var all: [StoredResource] = []
             for stored in try await invocations.list(account: request.context.account) {
-                all.append(try await settle(stored, in: invocations, outputs: outputs, environment: environment))
+                all.append(try await settleAlone(stored, in: invocations, outputs: outputs, environment: environment))
             }
             let submitted = { (r: StoredResource) in r.value["submitTime"]?.timestampValue ?? .distantPast }
             all = all.filter { r in
@@ -93,6 +93,17 @@ public enum AsyncInvokeOperations {
             return .files([("output.json", Data(JSONWriter.write(answer.body)))])
         } catch {
             return .failure(error.message)
+        }
+    }
+
+    /// Settles from a handler, one settle at a time with the sweeps, reading the invocation
+    /// afresh: a sweep may have settled it a moment ago.
+    static func settleAlone(_ stored: StoredResource, in invocations: ResourceCollection, outputs: AsyncInvokeOutputs, environment: EmulatorEnvironment) async throws -> StoredResource {
+        guard stored.value["status"] == "InProgress" else { return stored }
+        let account = AccountContext(accountId: stored.record.account, region: stored.record.region)
+        return try await environment.dueWork.serial.run {
+            let fresh = try await invocations.find(stored.arn, account: account) ?? stored
+            return try await settle(fresh, in: invocations, outputs: outputs, environment: environment)
         }
     }
 
