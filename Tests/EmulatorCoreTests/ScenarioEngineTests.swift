@@ -24,6 +24,18 @@ import Testing
         #expect(rules.decide(RuleSubject(service: "bedrock", operation: "ListFoundationModels"))?.rule == "any")
     }
 
+    @Test func toolResultsCanBeMatched() throws {
+        let rules = try engine("""
+            responses:
+              - {name: answer, match: {tools: lookup, tool_result: true}, reply: done}
+              - {name: call, match: {tools: lookup, tool_result: false}, tool_call: {name: lookup}}
+            """)
+        var subject = converse("where is it?", tools: ["lookup"])
+        #expect(rules.decide(subject)?.rule == "call")
+        subject.chat?.afterToolResult = true
+        #expect(rules.decide(subject)?.rule == "answer")
+    }
+
     @Test func promptRulesNeedAConversation() throws {
         let rules = try engine("responses:\n  - {match: {prompt: {regex: \"^order [0-9]+$\"}}, reply: x}\n")
         #expect(rules.decide(converse("order 42")) != nil)

@@ -70,6 +70,14 @@ import Testing
         #expect(scenario.objects[1].data == Data(#"{"a":1}"#.utf8))
     }
 
+    @Test func aChosenStatusIsKeptOverTheModeledOne() throws {
+        let scenario = try parse("responses:\n  - error: {code: ServiceUnavailableException, status: 500}\n  - error: ServiceUnavailableException\n")
+        #expect(scenario.responses[0].action.error?.error.status == 500 && scenario.responses[0].action.error?.error.keepsStatus == true)
+        #expect(scenario.responses[1].action.error?.error.status == 503 && scenario.responses[1].action.error?.error.keepsStatus == false)
+        let encoded = ResponseEncoder(service: APIModel.bundled.service("bedrock-runtime")!).encodeError(scenario.responses[0].action.error!.error)
+        #expect(encoded.status == 500)
+    }
+
     @Test func jsonIsAcceptedToo() throws {
         let scenario = try parse(#"{"seed": 3, "responses": [{"reply": "hi", "error": "ThrottlingException"}]}"#)
         #expect(scenario.seed == 3)
@@ -94,6 +102,8 @@ import Testing
         #expect(refusal("accounts:\n  - {access_key_id: A, account_id: \"12\"}\n") == "test.yaml:2:36: accounts[0].account_id: an account id is 12 digits, not `12`")
         #expect(refusal("resources:\n  objects: [{uri: \"s3://bucket/../x\", text: a}]\n").hasPrefix("test.yaml:2:19: resources.objects[0].uri: "))
         #expect(refusal("resources:\n  agents: []\n").hasPrefix("test.yaml:2:11: resources.agents: seeding agents is not supported yet"))
+        #expect(refusal("responses:\n  - match: {nth: []}\n") == "test.yaml:2:18: responses[0].match.nth: expected at least one number; leave the key out to match every call")
+        #expect(refusal("responses:\n  - error: {code: AccessDeniedException, mid_stream: true}\n").hasPrefix("test.yaml:2:19: responses[0].error.code: a stream can carry only ModelStreamErrorException"))
         #expect(refusal("responses:\n  - reply: a\n    replies: [b]\n") == "test.yaml:3:14: responses[0].replies: give `reply` or `replies`, not both")
         #expect(refusal("base: &b {reply: a}\n").hasPrefix("test.yaml:1:1: base: unknown key `base`"))
         // Anchors and aliases are YAML's own reuse: they resolve before the scenario is read.

@@ -72,7 +72,7 @@ public struct ResponseEncoder: Sendable {
         var status = error.status
         var body: [String: JSONValue] = ["message": .string(error.message)]
         if let shape = service.shapes[error.code], shape.exception == true {
-            if let modeled = shape.error?.httpStatusCode { status = modeled }
+            if !error.keepsStatus, let modeled = shape.error?.httpStatusCode { status = modeled }
             if case .object(let fields) = shapes.encode(.map(error.fields), as: error.code) {
                 body.merge(fields) { kept, _ in kept }
             }

@@ -9,6 +9,8 @@ public struct BedrockError: Error, Sendable, Equatable {
     public var message: String
     /// Further members of the error shape (`resourceName`, `originalStatusCode`, ...).
     public var fields: [String: ShapeValue]
+    /// Send `status` even where the model gives the code another (a scenario chose it).
+    public var keepsStatus = false
 
     public init(code: String, status: Int, message: String, fields: [String: ShapeValue] = [:]) {
         self.code = code

@@ -24,6 +24,7 @@ extension Ordinals {
         var parts: [Part] = []
         let items: [ScenarioNode]
         if case .list(let list) = node.value { items = list } else { items = [node] }
+        if items.isEmpty { throw node.error("expected at least one number; leave the key out to match every call") }
         for item in items {
             if let number = try? item.int(in: 1...Int.max) {
                 parts.append(.exactly(number))

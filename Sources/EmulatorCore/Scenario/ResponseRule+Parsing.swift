@@ -45,12 +45,13 @@ extension ResponseRule {
 
 extension RuleMatch {
     init(_ node: ScenarioNode) throws(ScenarioError) {
-        let fields = try node.fields(["service", "operation", "model", "prompt", "tools", "turn", "nth", "session"])
+        let fields = try node.fields(["service", "operation", "model", "prompt", "tools", "tool_result", "turn", "nth", "session"])
         services = try fields["service"]?.strings().map(Glob.init) ?? []
         operations = try fields["operation"]?.strings().map(Glob.init) ?? []
         models = try fields["model"]?.strings().map(Glob.init) ?? []
         sessions = try fields["session"]?.strings().map(Glob.init) ?? []
         tools = try fields["tools"]?.strings() ?? []
+        toolResult = try fields["tool_result"]?.bool()
         turns = try fields["turn"].map { node throws(ScenarioError) in try Ordinals(node) }
         nth = try fields["nth"].map { node throws(ScenarioError) in try Ordinals(node) }
         if let prompt = fields["prompt"] {
@@ -87,6 +88,12 @@ extension RuleError {
         "ServiceQuotaExceededException": "Your request exceeds the service quota for your account.",
     ]
 
+    /// The exceptions Bedrock's response streams model as events.
+    static let streamErrors = [
+        "ModelStreamErrorException", "InternalServerException", "ServiceUnavailableException", "ThrottlingException", "ValidationException",
+        "ModelTimeoutException",
+    ]
+
     init(_ node: ScenarioNode, knownErrors: [String: Int]) throws(ScenarioError) {
         let fields: ScenarioFields
         if case .scalar = node.value {
@@ -100,7 +107,8 @@ extension RuleError {
         guard let modeledStatus = knownErrors[code] else {
             throw codeNode.error("`\(code)` is not an error any Bedrock operation models (for example ThrottlingException, ModelTimeoutException, ServiceUnavailableException)")
         }
-        let status = try fields["status"]?.int(in: 400...599) ?? modeledStatus
+        let chosenStatus = try fields["status"]?.int(in: 400...599)
+        let status = chosenStatus ?? modeledStatus
         let message = try fields["message"]?.string() ?? Self.defaultMessages[code] ?? "\(code) raised by the scenario."
         var members: [String: ShapeValue] = [:]
         if case .object(let extra)? = try fields["fields"]?.json() {
@@ -111,7 +119,11 @@ extension RuleError {
         }
         if code == "ModelStreamErrorException" { members["originalMessage"] = members["originalMessage"] ?? .string(message) }
         error = BedrockError(code: code, status: status, message: message, fields: members)
+        error.keepsStatus = chosenStatus != nil
         afterEvents = try fields["after_events"]?.int()
         midStream = try fields["mid_stream"]?.bool() ?? (afterEvents != nil)
+        if midStream && !Self.streamErrors.contains(code) {
+            throw codeNode.error("a stream can carry only \(Self.streamErrors.joined(separator: ", ")) part-way; `\(code)` can come only before the answer")
+        }
     }
 }

@@ -24,12 +24,14 @@ public struct RuleMatch: Sendable {
     public var tools: [String] = []
     /// The conversation's turn: how many user messages with text it has.
     public var turns: Ordinals?
+    /// Whether the last message must (true) or must not (false) hand back a tool result.
+    public var toolResult: Bool?
     /// Which of the calls that meet the other conditions (counted per rule from 1).
     public var nth: Ordinals?
     public var sessions: [Glob] = []
 
     /// Whether the rule needs to see the prompt, so only calls that have one can match.
-    var readsChat: Bool { !promptContains.isEmpty || promptRegex != nil || !tools.isEmpty || turns != nil }
+    var readsChat: Bool { !promptContains.isEmpty || promptRegex != nil || !tools.isEmpty || turns != nil || toolResult != nil }
 }
 
 /// A compiled prompt regular expression.

@@ -25,11 +25,14 @@ public struct ChatSubject: Sendable {
     public var tools: [String]
     /// How many user messages with text the conversation has: 1 for the first turn.
     public var turn: Int
+    /// Whether the last message hands back a tool's result.
+    public var afterToolResult: Bool
 
-    public init(prompt: String, tools: [String], turn: Int) {
+    public init(prompt: String, tools: [String], turn: Int, afterToolResult: Bool = false) {
         self.prompt = prompt
         self.tools = tools
         self.turn = turn
+        self.afterToolResult = afterToolResult
     }
 }
 

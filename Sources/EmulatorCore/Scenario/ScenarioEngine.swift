@@ -83,6 +83,7 @@ public final class ScenarioEngine: Sendable {
         if let regex = match.promptRegex, !regex.matches(chat.prompt) { return false }
         if !match.tools.allSatisfy(chat.tools.contains) { return false }
         if let turns = match.turns, !turns.contains(chat.turn) { return false }
+        if let toolResult = match.toolResult, toolResult != chat.afterToolResult { return false }
         return true
     }
 

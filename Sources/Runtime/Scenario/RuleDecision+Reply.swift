@@ -57,6 +57,10 @@ extension ChatSubject {
     /// What rules see of `request`: the last user text, the tools offered, the turn.
     init(_ request: ChatRequest) {
         let turn = request.messages.filter { $0.role == .user && !$0.text.isEmpty }.count
-        self.init(prompt: ChatGenerator.lastUserText(of: request), tools: request.tools.map(\.name), turn: max(turn, 1))
+        let last = request.messages.last
+        let afterToolResult = last?.role == .user && last?.content.contains { if case .toolResult = $0 { true } else { false } } == true
+        self.init(
+            prompt: ChatGenerator.lastUserText(of: request), tools: request.tools.map(\.name), turn: max(turn, 1),
+            afterToolResult: afterToolResult)
     }
 }
