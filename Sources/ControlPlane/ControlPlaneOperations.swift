@@ -5,5 +5,6 @@ import FakeModels
 public enum ControlPlaneOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
         FoundationModelOperations.register(into: &registry, catalog: .bundled, scenario: environment.scenario)
+        BatchInferenceOperations.register(into: &registry, environment: environment, catalog: .bundled)
     }
 }

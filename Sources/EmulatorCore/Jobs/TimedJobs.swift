@@ -52,6 +52,13 @@ public struct TimedJobs: Sendable {
     /// The statuses a job of this type passes through on its way to the end.
     var passing: [String] { JobTiming.types[type]?.passing ?? [] }
 
+    /// Refuses a new job when the scenario's `quotas.concurrent_jobs` says enough run already.
+    public func admit(account: AccountContext) throws(BedrockError) {
+        guard let limit = environment.scenario.concurrentJobLimit(type), runningCount(account: account) >= limit else { return }
+        throw .serviceQuotaExceeded(
+            "You have reached the limit of \(limit) \(type.replacingOccurrences(of: "_", with: " ")) jobs running at once. Wait for one to finish or stop one, then try again.")
+    }
+
     /// Notes a job just stored in its first status, so sweeps move it.
     public func started(_ stored: StoredResource, account: AccountContext) {
         running.jobs.withLock { $0[stored.arn] = account }
@@ -118,18 +125,17 @@ public struct TimedJobs: Sendable {
         }
         let start = startTime(of: stored)
         var reached = start
+        let steps = timing.durations.filter { $0.status != "Stopping" }
+        let current = steps.firstIndex { $0.status == status } ?? -1
         // Walk the timing so that a clock moved by an hour records every status passed.
-        for step in timing.durations where step.status != "Stopping" {
+        for (index, step) in steps.enumerated() {
+            if index > current { environment.jobs.record(type: type, arn: stored.arn, status: step.status, at: reached) }
             if now < reached.addingTimeInterval(step.seconds) {
-                if step.status != status {
-                    value["status"] = .string(step.status)
-                    value["lastModifiedTime"] = .timestamp(reached)
-                    environment.jobs.record(type: type, arn: stored.arn, status: step.status, at: reached)
-                    return try await collection.update(stored, to: .map(value))
-                }
-                return stored
+                guard step.status != status else { return stored }
+                value["status"] = .string(step.status)
+                value["lastModifiedTime"] = .timestamp(reached)
+                return try await collection.update(stored, to: .map(value))
             }
-            environment.jobs.record(type: type, arn: stored.arn, status: step.status, at: reached)
             reached = reached.addingTimeInterval(step.seconds)
         }
         let fields = await finish(stored, timing)

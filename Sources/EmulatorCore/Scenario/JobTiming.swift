@@ -34,6 +34,9 @@ public struct JobTiming: Sendable, Equatable {
         return (outcome, true)
     }
 
+    /// The job types whose running count `quotas.concurrent_jobs` can limit today.
+    public static let enforcedConcurrency = ["batch_inference"]
+
     /// The job types and their statuses, from AWS's service models: the statuses a job
     /// passes through, and those it can end in.
     public static let types: [String: (passing: [String], endings: [String])] = [

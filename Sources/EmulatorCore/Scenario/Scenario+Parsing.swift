@@ -28,7 +28,16 @@ extension Scenario {
             scenario.models = try models.list().map { node throws(ScenarioError) in try ModelPolicy(node) }
         }
         if let quotas = fields["quotas"] {
-            let quotaFields = try quotas.fields(["mode", "models"])
+            let quotaFields = try quotas.fields(["mode", "models", "concurrent_jobs"])
+            if let concurrent = quotaFields["concurrent_jobs"] {
+                guard case .map(let pairs) = concurrent.value else { throw concurrent.error("expected a mapping of job type to a count, e.g. {batch_inference: 2}") }
+                for pair in pairs {
+                    guard JobTiming.enforcedConcurrency.contains(pair.key) else {
+                        throw ScenarioNode.keyError(pair, "concurrent jobs can be limited for \(JobTiming.enforcedConcurrency.joined(separator: ", ")), not `\(pair.key)`")
+                    }
+                    scenario.concurrentJobs[pair.key] = try pair.node.int()
+                }
+            }
             scenario.quotaMode = try quotaFields["mode"].map { node throws(ScenarioError) in RuntimeQuotas.Mode(rawValue: try node.choice(["off", "aws"]))! }
             // Per-model limits here are the same entries `models` takes, listed after them.
             if let models = quotaFields["models"] {

@@ -30,6 +30,8 @@ public struct Scenario: Sendable {
     public var models: [ModelPolicy] = []
     /// `aws` turns on the catalog's per-model quotas; nil leaves the command line's choice.
     public var quotaMode: RuntimeQuotas.Mode?
+    /// How many jobs of each type (`batch_inference`, ...) may run at once per account.
+    public var concurrentJobs: [String: Int] = [:]
     public var responses: [ResponseRule] = []
     public var jobs: [String: JobTiming] = [:]
     public var objects: [SeededObject] = []

@@ -28,6 +28,11 @@ public final class ScenarioEngine: Sendable {
         state.withLock { $0.scenario.jobs[type] } ?? fallback
     }
 
+    /// How many jobs of `type` may run at once, if the scenario limits it.
+    public func concurrentJobLimit(_ type: String) -> Int? {
+        state.withLock { $0.scenario.concurrentJobs[type] }
+    }
+
     /// The seed every deterministic choice mixes in.
     public var seed: UInt64 { state.withLock { $0.scenario.seed } }
 

@@ -1,0 +1,104 @@
+import BedrockAPI
+import EmulatorCore
+import FakeModels
+import Foundation
+
+/// Batch inference (model invocation jobs): Create, Get, List and Stop. A job moves
+/// Submitted -> Validating -> Scheduled -> InProgress and ends Completed, PartiallyCompleted,
+/// Failed, Stopped or Expired; at the end it runs every JSONL record through the fake model
+/// and writes the outputs and the manifest into the local object store.
+public enum BatchInferenceOperations {
+    static let service = "bedrock"
+    static let jobType = "batch_inference"
+    /// About twenty seconds of wall time, each status long enough to watch.
+    public static let defaultTiming = JobTiming(
+        durations: [("Submitted", 2), ("Validating", 3), ("Scheduled", 3), ("InProgress", 12)], outcome: "Completed")
+
+    public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment, catalog: ModelCatalog) {
+        let collection = ResourceCollection(service: service, type: "model-invocation-job", shape: "GetModelInvocationJobResponse", environment: environment)
+        let run = BatchRun(objects: environment.objects, catalog: catalog)
+        let jobs = TimedJobs(
+            type: jobType, collection: collection, defaultTiming: defaultTiming, startField: "submitTime", environment: environment,
+            finish: { stored, timing in run.finish(stored, timing: timing) })
+
+        registry.register(service, "CreateModelInvocationJob") { request in
+            let input = request.input
+            let account = request.context.account
+            let existing = try await collection.list(account: account)
+            if let token = input["clientRequestToken"]?.stringValue,
+               let earlier = existing.first(where: { $0.value["clientRequestToken"]?.stringValue == token }) {
+                return OperationOutput(["jobArn": .string(earlier.arn)])
+            }
+            let name = input["jobName"]?.stringValue ?? ""
+            if existing.contains(where: { $0.value["jobName"]?.stringValue == name }) {
+                throw BedrockError.conflict("A batch inference job named \(name) already exists in this account. Choose another jobName.")
+            }
+            let modelId = input["modelId"]?.stringValue ?? ""
+            guard let resolved = catalog.resolve(modelId) else {
+                throw BedrockError.validation("The provided model identifier is invalid.")
+            }
+            guard Codecs.codec(for: resolved.model) != nil else {
+                throw BedrockError.validation("Batch inference does not support \(resolved.model.modelId) in the emulator yet.")
+            }
+            for path in [["inputDataConfig", "s3InputDataConfig"], ["outputDataConfig", "s3OutputDataConfig"]] {
+                guard let uri = input[path[0]]?[path[1]]?["s3Uri"]?.stringValue else {
+                    throw BedrockError.validation("\(path[0]).\(path[1]).s3Uri is required.")
+                }
+                _ = try S3Location(parsing: uri)
+            }
+            try jobs.admit(account: account)
+            let id = ResourceID.lowercaseAlphanumeric(count: 12, using: environment.ids)
+            let arn = account.arn(service: "bedrock", resource: "model-invocation-job/\(id)").description
+            let now = environment.clock.now()
+            let hours = input["timeoutDurationInHours"]?.intValue ?? 168
+            var value: [String: ShapeValue] = [
+                "jobArn": .string(arn), "jobName": .string(name), "modelId": .string(modelId), "status": "Submitted",
+                "submitTime": .timestamp(now), "lastModifiedTime": .timestamp(now),
+                "timeoutDurationInHours": .integer(Int64(hours)), "jobExpirationTime": .timestamp(now.addingTimeInterval(Double(hours) * 3600)),
+            ]
+            for key in ["roleArn", "clientRequestToken", "inputDataConfig", "outputDataConfig", "vpcConfig", "modelInvocationType"] {
+                value[key] = input[key]
+            }
+            let stored = try await collection.insert(.map(value), id: id, arn: arn, name: name, account: account, tags: TaggingOperations.pairs(input["tags"]))
+            jobs.started(stored, account: account)
+            return OperationOutput(["jobArn": .string(arn)])
+        }
+
+        registry.register(service, "GetModelInvocationJob") { request in
+            let found = try await find(request, in: collection)
+            return OperationOutput(try await jobs.current(found).value)
+        }
+
+        registry.register(service, "StopModelInvocationJob") { request in
+            _ = try await jobs.stop(try await find(request, in: collection))
+            return OperationOutput()
+        }
+
+        registry.register(service, "ListModelInvocationJobs") { request in
+            let input = request.input
+            var all: [StoredResource] = []
+            for stored in try await collection.list(account: request.context.account) { all.append(try await jobs.current(stored)) }
+            let submitted = { (job: StoredResource) in job.value["submitTime"]?.timestampValue ?? .distantPast }
+            all = all.filter { job in
+                (input["statusEquals"].map { $0 == job.value["status"] } ?? true)
+                    && (input["nameContains"]?.stringValue.map { job.value["jobName"]?.stringValue?.contains($0) == true } ?? true)
+                    && (input["submitTimeAfter"]?.timestampValue.map { submitted(job) > $0 } ?? true)
+                    && (input["submitTimeBefore"]?.timestampValue.map { submitted(job) < $0 } ?? true)
+            }
+            all.sort { submitted($0) == submitted($1) ? $0.id < $1.id : submitted($0) < submitted($1) }
+            if input["sortOrder"]?.stringValue != "Ascending" { all.reverse() }
+            let page = try Page.paginate(
+                all, maxResults: input["maxResults"]?.intValue, nextToken: input["nextToken"]?.stringValue, scope: "ListModelInvocationJobs")
+            var output: [String: ShapeValue] = ["invocationJobSummaries": .list(page.items.map(\.value))]
+            output["nextToken"] = page.nextToken.map(ShapeValue.string)
+            return OperationOutput(.map(output))
+        }
+    }
+
+    static func find(_ request: OperationRequest, in collection: ResourceCollection) async throws -> StoredResource {
+        let identifier = request.input["jobIdentifier"]?.stringValue ?? ""
+        return try await collection.require(
+            identifier, account: request.context.account,
+            notFound: .resourceNotFound("The batch inference job \(identifier) does not exist in this account and region."))
+    }
+}
