@@ -6,5 +6,6 @@ public enum ControlPlaneOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
         FoundationModelOperations.register(into: &registry, catalog: .bundled, scenario: environment.scenario)
         BatchInferenceOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        ModelCustomizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
     }
 }

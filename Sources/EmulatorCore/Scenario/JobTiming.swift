@@ -35,7 +35,7 @@ public struct JobTiming: Sendable, Equatable {
     }
 
     /// The job types whose running count `quotas.concurrent_jobs` can limit today.
-    public static let enforcedConcurrency = ["batch_inference"]
+    public static let enforcedConcurrency = ["batch_inference", "model_customization"]
 
     /// The job types and their statuses, from AWS's service models: the statuses a job
     /// passes through, and those it can end in.
