@@ -7,5 +7,6 @@ public enum ControlPlaneOperations {
         FoundationModelOperations.register(into: &registry, catalog: .bundled, scenario: environment.scenario)
         BatchInferenceOperations.register(into: &registry, environment: environment, catalog: .bundled)
         ModelCustomizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        ProvisionedThroughputOperations.register(into: &registry, environment: environment, catalog: .bundled)
     }
 }

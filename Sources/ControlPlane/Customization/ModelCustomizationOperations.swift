@@ -14,7 +14,7 @@ public enum ModelCustomizationOperations {
 
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment, catalog: ModelCatalog) {
         let jobsCollection = ResourceCollection(service: service, type: "model-customization-job", shape: "GetModelCustomizationJobResponse", environment: environment)
-        let models = ResourceCollection(service: service, type: "custom-model", shape: "GetCustomModelResponse", environment: environment)
+        let models = ResourceCollection.customModels(environment)
         let modelTags = PendingModelTags()
         let run = TrainingRun(objects: environment.objects, catalog: catalog, customModels: models, ids: environment.ids, modelTags: modelTags)
         let jobs = TimedJobs(
@@ -37,6 +37,14 @@ public enum ModelCustomizationOperations {
             let taken = try await models.list(account: account).contains { $0.value["modelName"]?.stringValue == modelName }
                 || existing.contains { jobs.isRunning($0.value["status"]?.stringValue) && $0.value["outputModelName"]?.stringValue == modelName }
             if taken { throw BedrockError.conflict("A custom model named \(modelName) already exists. Choose another customModelName.") }
+            if let limit = environment.scenario.resourceLimit("custom_models") {
+                let count = try await models.list(account: account).count + existing.filter { jobs.isRunning($0.value["status"]?.stringValue) }.count
+                if count >= limit {
+                    throw BedrockError.serviceQuotaExceeded(
+                        "The account has \(count) custom models (counting jobs still running); the limit is \(limit). Delete a custom model, then try again.")
+                }
+            }
+            try jobs.admit(account: account)
             guard let base = catalog.resolve(input["baseModelIdentifier"]?.stringValue ?? ""), base.inferenceProfile == nil else {
                 throw BedrockError.validation("The provided base model identifier is invalid: use a foundation model id or ARN.")
             }

@@ -2,6 +2,9 @@ import BedrockAPI
 import Foundation
 
 extension Scenario {
+    /// The resource counts `quotas.resources` can limit today.
+    static let resourceQuotas = ["custom_models", "provisioned_model_units"]
+
     static let keys = ["seed", "clock", "accounts", "models", "quotas", "responses", "jobs", "resources"]
 
     /// Parses a scenario document. `errorStatuses` maps every error code the API models to
@@ -28,7 +31,11 @@ extension Scenario {
             scenario.models = try models.list().map { node throws(ScenarioError) in try ModelPolicy(node) }
         }
         if let quotas = fields["quotas"] {
-            let quotaFields = try quotas.fields(["mode", "models", "concurrent_jobs"])
+            let quotaFields = try quotas.fields(["mode", "models", "concurrent_jobs", "resources"])
+            if let resources = quotaFields["resources"] {
+                let limits = try resources.fields(Self.resourceQuotas)
+                for pair in limits.pairs { scenario.resourceLimits[pair.key] = try pair.node.int() }
+            }
             if let concurrent = quotaFields["concurrent_jobs"] {
                 guard case .map(let pairs) = concurrent.value else { throw concurrent.error("expected a mapping of job type to a count, e.g. {batch_inference: 2}") }
                 for pair in pairs {

@@ -32,6 +32,8 @@ public struct Scenario: Sendable {
     public var quotaMode: RuntimeQuotas.Mode?
     /// How many jobs of each type (`batch_inference`, ...) may run at once per account.
     public var concurrentJobs: [String: Int] = [:]
+    /// How many of each resource (`custom_models`, `provisioned_model_units`) an account may have.
+    public var resourceLimits: [String: Int] = [:]
     public var responses: [ResponseRule] = []
     public var jobs: [String: JobTiming] = [:]
     public var objects: [SeededObject] = []

@@ -33,6 +33,11 @@ public final class ScenarioEngine: Sendable {
         state.withLock { $0.scenario.concurrentJobs[type] }
     }
 
+    /// How many of `resource` an account may have, if the scenario limits it.
+    public func resourceLimit(_ resource: String) -> Int? {
+        state.withLock { $0.scenario.resourceLimits[resource] }
+    }
+
     /// The seed every deterministic choice mixes in.
     public var seed: UInt64 { state.withLock { $0.scenario.seed } }
 

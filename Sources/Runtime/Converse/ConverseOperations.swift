@@ -8,7 +8,8 @@ public enum ConverseOperations {
 
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
         registry.register(service, "Converse", decidesRules: true) { request in
-            let response = try converse(request, models: models, streaming: false, environment: environment)
+            let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
+            let response = try converse(request, models: models, streaming: false, environment: environment, provisioned: provisioned)
             if let wait = request.context.rules.decision?.answerMs(outputTokens: response.result.outputTokens), wait > 0 {
                 try? await Task.sleep(for: .milliseconds(wait))
             }
@@ -16,7 +17,8 @@ public enum ConverseOperations {
         }
 
         registry.register(service, "ConverseStream", decidesRules: true) { request in
-            let response = try converse(request, models: models, streaming: true, environment: environment)
+            let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
+            let response = try converse(request, models: models, streaming: true, environment: environment, provisioned: provisioned)
             let events = OperationOutput.stream(
                 of: response.events, outputTokens: response.result.outputTokens, decision: request.context.rules.decision)
             return OperationOutput(.map([:]), events: events, usage: (response.result.inputTokens, response.result.outputTokens))
@@ -24,17 +26,20 @@ public enum ConverseOperations {
     }
 
     static func converse(
-        _ request: OperationRequest, models: RuntimeModels, streaming: Bool, environment: EmulatorEnvironment
+        _ request: OperationRequest, models: RuntimeModels, streaming: Bool, environment: EmulatorEnvironment,
+        provisioned: ProvisionedTarget? = nil
     ) throws(BedrockError) -> ConverseResponse {
         let started = ContinuousClock.now
-        let resolved = try models.resolve(request.input["modelId"]?.stringValue ?? "", streaming: streaming, converse: true)
+        let modelId = provisioned?.foundationModelId ?? request.input["modelId"]?.stringValue ?? ""
+        let resolved = try models.resolve(modelId, streaming: streaming, converse: true, provisioned: provisioned != nil)
         let converse = try ConverseRequest(request.input, model: resolved.model)
         let invocation = Invocation.ruled(resolved.model, streaming: streaming, rules: request.context.rules, seed: environment.scenario.seed)
         try invocation.check(converse.chat)
         let result = try invocation.reply(converse.chat)
         try RuntimeModels.admit(
             resolved, inputTokens: result.inputTokens, outputTokens: result.outputTokens,
-            maxOutputTokens: converse.chat.maxTokens ?? resolved.model.maxOutputTokens, request: request, environment: environment)
+            maxOutputTokens: converse.chat.maxTokens ?? resolved.model.maxOutputTokens, request: request, environment: environment,
+            provisioned: provisioned)
         let paced = request.context.rules.decision?.answerMs(outputTokens: result.outputTokens) ?? 0
         return ConverseResponse(
             result: result, responseFieldPaths: converse.responseFieldPaths, latencyMs: Elapsed.milliseconds(since: started) + paced,

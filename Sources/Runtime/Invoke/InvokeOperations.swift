@@ -11,7 +11,8 @@ public enum InvokeOperations {
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
         registry.register(service, "InvokeModel", decidesRules: true) { request in
             let started = ContinuousClock.now
-            let (answer, _) = try invoke(request, models: models, streaming: false, environment: environment)
+            let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
+            let (answer, _) = try invoke(request, models: models, streaming: false, environment: environment, provisioned: provisioned)
             let decision = request.context.rules.decision
             if let wait = decision?.answerMs(outputTokens: answer.outputTokens), wait > 0 { try? await Task.sleep(for: .milliseconds(wait)) }
             let latency = Elapsed.milliseconds(since: started)
@@ -27,7 +28,8 @@ public enum InvokeOperations {
 
         registry.register(service, "InvokeModelWithResponseStream", decidesRules: true) { request in
             let started = ContinuousClock.now
-            let (answer, _) = try invoke(request, models: models, streaming: true, environment: environment)
+            let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
+            let (answer, _) = try invoke(request, models: models, streaming: true, environment: environment, provisioned: provisioned)
             let decision = request.context.rules.decision
             // The metrics report the pacing the stream is about to be written with.
             let firstByte = Elapsed.milliseconds(since: started) + (decision?.action.latency?.firstTokenMs ?? 0)
@@ -52,10 +54,11 @@ public enum InvokeOperations {
 
     /// Parses the body, resolves the model and lets its codec answer.
     static func invoke(
-        _ request: OperationRequest, models: RuntimeModels, streaming: Bool, environment: EmulatorEnvironment
+        _ request: OperationRequest, models: RuntimeModels, streaming: Bool, environment: EmulatorEnvironment,
+        provisioned: ProvisionedTarget? = nil
     ) throws(BedrockError) -> (NativeAnswer, ResolvedModel) {
-        let modelId = request.input["modelId"]?.stringValue ?? ""
-        let resolved = try models.resolve(modelId, streaming: streaming)
+        let modelId = provisioned?.foundationModelId ?? request.input["modelId"]?.stringValue ?? ""
+        let resolved = try models.resolve(modelId, streaming: streaming, provisioned: provisioned != nil)
         let body = try parseBody(request.input["body"]?.blobValue ?? Data())
         let codec = try models.codec(for: resolved.model)
         let rules = request.context.rules
@@ -64,7 +67,7 @@ public enum InvokeOperations {
         try rules.decide(model: resolved.model.modelId)
         try RuntimeModels.admit(
             resolved, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, maxOutputTokens: answer.maxOutputTokens,
-            request: request, environment: environment)
+            request: request, environment: environment, provisioned: provisioned)
         return (answer, resolved)
     }
 

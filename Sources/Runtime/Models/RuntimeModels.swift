@@ -15,7 +15,8 @@ public struct RuntimeModels: Sendable {
     }
 
     /// The model for an invocation; `streaming` and `converse` say what the call needs.
-    public func resolve(_ modelId: String, streaming: Bool = false, converse: Bool = false) throws(BedrockError) -> ResolvedModel {
+    /// A provisioned model serves its model whatever on-demand access the model has.
+    public func resolve(_ modelId: String, streaming: Bool = false, converse: Bool = false, provisioned: Bool = false) throws(BedrockError) -> ResolvedModel {
         guard let resolved = catalog.resolve(modelId) else {
             throw .validation("The provided model identifier is invalid.")
         }
@@ -26,7 +27,7 @@ public struct RuntimeModels: Sendable {
         if lifecycle == .endOfLife || (lifecycle == nil && model.lifecycleStatus == .endOfLife) {
             throw .validation("This model version has reached the end of its life. Please refer to the AWS documentation for more details.")
         }
-        if !model.onDemand && resolved.inferenceProfile == nil {
+        if !model.onDemand && resolved.inferenceProfile == nil && !provisioned {
             throw .validation("Invocation of model ID \(model.modelId) with on-demand throughput isn’t supported. Retry your request with the ID or ARN of an inference profile that contains this model.")
         }
         if converse && !model.supports(.converse) {
