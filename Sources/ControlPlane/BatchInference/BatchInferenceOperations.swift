@@ -65,40 +65,19 @@ public enum BatchInferenceOperations {
         }
 
         registry.register(service, "GetModelInvocationJob") { request in
-            let found = try await find(request, in: collection)
+            let found = try await collection.require(request, member: "jobIdentifier", noun: "batch inference job")
             return OperationOutput(try await jobs.current(found).value)
         }
 
         registry.register(service, "StopModelInvocationJob") { request in
-            _ = try await jobs.stop(try await find(request, in: collection))
+            _ = try await jobs.stop(try await collection.require(request, member: "jobIdentifier", noun: "batch inference job"))
             return OperationOutput()
         }
 
         registry.register(service, "ListModelInvocationJobs") { request in
-            let input = request.input
-            var all: [StoredResource] = []
-            for stored in try await collection.list(account: request.context.account) { all.append(try await jobs.current(stored)) }
-            let submitted = { (job: StoredResource) in job.value["submitTime"]?.timestampValue ?? .distantPast }
-            all = all.filter { job in
-                (input["statusEquals"].map { $0 == job.value["status"] } ?? true)
-                    && (input["nameContains"]?.stringValue.map { job.value["jobName"]?.stringValue?.contains($0) == true } ?? true)
-                    && (input["submitTimeAfter"]?.timestampValue.map { submitted(job) > $0 } ?? true)
-                    && (input["submitTimeBefore"]?.timestampValue.map { submitted(job) < $0 } ?? true)
-            }
-            all.sort { submitted($0) == submitted($1) ? $0.id < $1.id : submitted($0) < submitted($1) }
-            if input["sortOrder"]?.stringValue != "Ascending" { all.reverse() }
-            let page = try Page.paginate(
-                all, maxResults: input["maxResults"]?.intValue, nextToken: input["nextToken"]?.stringValue, scope: "ListModelInvocationJobs")
-            var output: [String: ShapeValue] = ["invocationJobSummaries": .list(page.items.map(\.value))]
-            output["nextToken"] = page.nextToken.map(ShapeValue.string)
-            return OperationOutput(.map(output))
+            let all = try await jobs.listCurrent(account: request.context.account)
+            let query = ListQuery(request.input, scope: "ListModelInvocationJobs", timeField: "submitTime", nameField: "jobName")
+            return .listing("invocationJobSummaries", try query.page(all))
         }
-    }
-
-    static func find(_ request: OperationRequest, in collection: ResourceCollection) async throws -> StoredResource {
-        let identifier = request.input["jobIdentifier"]?.stringValue ?? ""
-        return try await collection.require(
-            identifier, account: request.context.account,
-            notFound: .resourceNotFound("The batch inference job \(identifier) does not exist in this account and region."))
     }
 }

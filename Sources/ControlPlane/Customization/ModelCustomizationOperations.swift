@@ -80,90 +80,45 @@ public enum ModelCustomizationOperations {
         }
 
         registry.register(service, "GetModelCustomizationJob") { request in
-            OperationOutput(try await jobs.current(try await findJob(request, in: jobsCollection)).value)
+            OperationOutput(try await jobs.current(try await jobsCollection.require(request, member: "jobIdentifier", noun: "model customization job")).value)
         }
 
         registry.register(service, "StopModelCustomizationJob") { request in
-            _ = try await jobs.stop(try await findJob(request, in: jobsCollection))
+            _ = try await jobs.stop(try await jobsCollection.require(request, member: "jobIdentifier", noun: "model customization job"))
             return OperationOutput()
         }
 
         registry.register(service, "ListModelCustomizationJobs") { request in
-            let input = request.input
-            var all: [StoredResource] = []
-            for stored in try await jobsCollection.list(account: request.context.account) { all.append(try await jobs.current(stored)) }
-            let created = { (job: StoredResource) in job.value["creationTime"]?.timestampValue ?? .distantPast }
-            all = all.filter { job in
-                (input["statusEquals"].map { $0 == job.value["status"] } ?? true)
-                    && (input["nameContains"]?.stringValue.map { job.value["jobName"]?.stringValue?.contains($0) == true } ?? true)
-                    && (input["creationTimeAfter"]?.timestampValue.map { created(job) > $0 } ?? true)
-                    && (input["creationTimeBefore"]?.timestampValue.map { created(job) < $0 } ?? true)
-            }
-            let page = try sortedPage(all, input: input, time: created, scope: "ListModelCustomizationJobs")
-            let summaries = page.items.map { job -> ShapeValue in
+            let all = try await jobs.listCurrent(account: request.context.account)
+            let query = ListQuery(request.input, scope: "ListModelCustomizationJobs", nameField: "jobName")
+            return .listing("modelCustomizationJobSummaries", try query.page(all)) { job in
                 var summary = job.value.mapValue ?? [:]
                 summary["customModelArn"] = summary["outputModelArn"]
                 summary["customModelName"] = summary["outputModelName"]
                 return .map(summary)
             }
-            var output: [String: ShapeValue] = ["modelCustomizationJobSummaries": .list(summaries)]
-            output["nextToken"] = page.nextToken.map(ShapeValue.string)
-            return OperationOutput(.map(output))
         }
 
         registry.register(service, "GetCustomModel") { request in
-            OperationOutput(try await findModel(request, in: models).value)
+            OperationOutput(try await models.require(request, member: "modelIdentifier", noun: "custom model").value)
         }
 
         registry.register(service, "DeleteCustomModel") { request in
-            try await models.delete(try await findModel(request, in: models))
+            try await models.delete(try await models.require(request, member: "modelIdentifier", noun: "custom model"))
             return OperationOutput()
         }
 
         registry.register(service, "ListCustomModels") { request in
-            let input = request.input
             let account = request.context.account
-            let created = { (model: StoredResource) in model.value["creationTime"]?.timestampValue ?? .distantPast }
-            let all = try await models.list(account: account).filter { model in
-                let base = model.value["baseModelArn"]?.stringValue
-                return (input["baseModelArnEquals"]?.stringValue.map { $0 == base } ?? true)
-                    && (input["foundationModelArnEquals"]?.stringValue.map { $0 == base } ?? true)
-                    && (input["nameContains"]?.stringValue.map { model.value["modelName"]?.stringValue?.contains($0) == true } ?? true)
-                    && (input["modelStatus"].map { $0 == model.value["modelStatus"] } ?? true)
-                    && (input["creationTimeAfter"]?.timestampValue.map { created(model) > $0 } ?? true)
-                    && (input["creationTimeBefore"]?.timestampValue.map { created(model) < $0 } ?? true)
-            }
-            let page = try sortedPage(all, input: input, time: created, scope: "ListCustomModels")
-            let summaries = page.items.map { model -> ShapeValue in
+            let query = ListQuery(
+                request.input, scope: "ListCustomModels", nameField: "modelName",
+                fields: ["foundationModelArnEquals": "baseModelArn", "modelStatus": "modelStatus"])
+            return .listing("modelSummaries", try query.page(try await models.list(account: account))) { model in
                 var summary = model.value.mapValue ?? [:]
                 summary["baseModelName"] = catalog.resolve(summary["baseModelArn"]?.stringValue ?? "").map { .string($0.model.modelName) } ?? ""
                 summary["ownerAccountId"] = .string(account.accountId)
                 return .map(summary)
             }
-            var output: [String: ShapeValue] = ["modelSummaries": .list(summaries)]
-            output["nextToken"] = page.nextToken.map(ShapeValue.string)
-            return OperationOutput(.map(output))
         }
-    }
-
-    /// Newest first unless `sortOrder` says Ascending, then one page.
-    static func sortedPage(_ items: [StoredResource], input: ShapeValue, time: (StoredResource) -> Date, scope: String) throws -> Page<StoredResource> {
-        var sorted = items.sorted { time($0) == time($1) ? $0.id < $1.id : time($0) < time($1) }
-        if input["sortOrder"]?.stringValue != "Ascending" { sorted.reverse() }
-        return try Page.paginate(sorted, maxResults: input["maxResults"]?.intValue, nextToken: input["nextToken"]?.stringValue, scope: scope)
-    }
-
-    static func findJob(_ request: OperationRequest, in collection: ResourceCollection) async throws -> StoredResource {
-        let identifier = request.input["jobIdentifier"]?.stringValue ?? ""
-        return try await collection.require(
-            identifier, account: request.context.account,
-            notFound: .resourceNotFound("The model customization job \(identifier) does not exist in this account and region."))
-    }
-
-    static func findModel(_ request: OperationRequest, in collection: ResourceCollection) async throws -> StoredResource {
-        let identifier = request.input["modelIdentifier"]?.stringValue ?? ""
-        return try await collection.require(
-            identifier, account: request.context.account,
-            notFound: .resourceNotFound("The custom model \(identifier) does not exist in this account and region."))
     }
 }

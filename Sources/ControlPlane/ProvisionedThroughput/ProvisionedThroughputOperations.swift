@@ -87,13 +87,13 @@ public enum ProvisionedThroughputOperations {
         }
 
         registry.register(service, "GetProvisionedModelThroughput") { request in
-            OperationOutput(try await lifecycle.current(try await find(request, in: provisioned)).value)
+            OperationOutput(try await lifecycle.current(try await provisioned.require(request, member: "provisionedModelId", noun: "provisioned model")).value)
         }
 
         registry.register(service, "UpdateProvisionedModelThroughput") { request in
             let input = request.input
             let account = request.context.account
-            let stored = try await lifecycle.current(try await find(request, in: provisioned))
+            let stored = try await lifecycle.current(try await provisioned.require(request, member: "provisionedModelId", noun: "provisioned model"))
             guard stored.value["status"] == "InService" else {
                 throw BedrockError.validation("The provisioned model is \(stored.value["status"]?.stringValue ?? "not ready"); update it once it is InService.")
             }
@@ -120,7 +120,7 @@ public enum ProvisionedThroughputOperations {
         }
 
         registry.register(service, "DeleteProvisionedModelThroughput") { request in
-            let stored = try await lifecycle.current(try await find(request, in: provisioned))
+            let stored = try await lifecycle.current(try await provisioned.require(request, member: "provisionedModelId", noun: "provisioned model"))
             if let expiry = stored.value["commitmentExpirationTime"]?.timestampValue, environment.clock.now() < expiry {
                 throw BedrockError.conflict("The provisioned model has a commitment term until \(Timestamp.iso8601(expiry)) and cannot be deleted before then.")
             }
@@ -129,28 +129,9 @@ public enum ProvisionedThroughputOperations {
         }
 
         registry.register(service, "ListProvisionedModelThroughputs") { request in
-            let input = request.input
-            var all: [StoredResource] = []
-            for stored in try await provisioned.list(account: request.context.account) { all.append(try await lifecycle.current(stored)) }
-            let created = { (model: StoredResource) in model.value["creationTime"]?.timestampValue ?? .distantPast }
-            all = all.filter { model in
-                (input["statusEquals"].map { $0 == model.value["status"] } ?? true)
-                    && (input["nameContains"]?.stringValue.map { model.value["provisionedModelName"]?.stringValue?.contains($0) == true } ?? true)
-                    && (input["modelArnEquals"]?.stringValue.map { $0 == model.value["modelArn"]?.stringValue } ?? true)
-                    && (input["creationTimeAfter"]?.timestampValue.map { created(model) > $0 } ?? true)
-                    && (input["creationTimeBefore"]?.timestampValue.map { created(model) < $0 } ?? true)
-            }
-            let page = try ModelCustomizationOperations.sortedPage(all, input: input, time: created, scope: "ListProvisionedModelThroughputs")
-            var output: [String: ShapeValue] = ["provisionedModelSummaries": .list(page.items.map(\.value))]
-            output["nextToken"] = page.nextToken.map(ShapeValue.string)
-            return OperationOutput(.map(output))
+            let all = try await lifecycle.listCurrent(account: request.context.account)
+            let query = ListQuery(request.input, scope: "ListProvisionedModelThroughputs", nameField: "provisionedModelName")
+            return .listing("provisionedModelSummaries", try query.page(all))
         }
-    }
-
-    static func find(_ request: OperationRequest, in collection: ResourceCollection) async throws -> StoredResource {
-        let identifier = request.input["provisionedModelId"]?.stringValue ?? ""
-        return try await collection.require(
-            identifier, account: request.context.account,
-            notFound: .resourceNotFound("The provisioned model \(identifier) does not exist in this account and region."))
     }
 }

@@ -84,6 +84,13 @@ public struct TimedJobs: Sendable {
         }
     }
 
+    /// Every job of the account, each moved to its current status (what a List shows).
+    public func listCurrent(account: AccountContext) async throws -> [StoredResource] {
+        var all: [StoredResource] = []
+        for stored in try await collection.list(account: account) { all.append(try await current(stored)) }
+        return all
+    }
+
     /// Asks a running job to stop: `Stopping` now, `Stopped` after the timing's `Stopping`
     /// seconds (1 by default). A job already ended is a ConflictException.
     public func stop(_ stored: StoredResource) async throws -> StoredResource {

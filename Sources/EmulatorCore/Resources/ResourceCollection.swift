@@ -53,6 +53,14 @@ public struct ResourceCollection: Sendable {
         return found
     }
 
+    /// The resource the request's `member` names (id, name or ARN); a missing one is a
+    /// ResourceNotFoundException naming it as `noun` ("batch inference job").
+    public func require(_ request: OperationRequest, member: String, noun: String) async throws -> StoredResource {
+        let identifier = request.input[member]?.stringValue ?? ""
+        return try await require(
+            identifier, account: request.context.account, notFound: .resourceNotFound("The \(noun) \(identifier) does not exist in this account and region."))
+    }
+
     /// Saves a changed description; `updatedAt` becomes now.
     @discardableResult
     public func update(_ resource: StoredResource, to value: ShapeValue) async throws -> StoredResource {

@@ -48,10 +48,11 @@ extension Database {
         return try ResourceRecord.deleteOne(self, key: arn)
     }
 
-    /// All records of one type in one account and region, oldest first (ties by id).
+    /// All records of one type in one account and region, oldest first; records made in
+    /// the same instant (a virtual clock that did not move) in the order they were stored.
     public func resources(service: String, type: String, account: String, region: String) throws -> [ResourceRecord] {
         try scoped(service: service, type: type, account: account, region: region)
-            .order(Column("createdAt"), Column("id"))
+            .order(Column("createdAt"), Column.rowID)
             .fetchAll(self)
     }
 

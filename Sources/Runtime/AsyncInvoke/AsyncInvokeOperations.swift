@@ -65,23 +65,12 @@ public enum AsyncInvokeOperations {
         }
 
         registry.register(service, "ListAsyncInvokes") { request in
-            let input = request.input
             var all: [StoredResource] = []
             for stored in try await invocations.list(account: request.context.account) {
                 all.append(try await settleAlone(stored, in: invocations, outputs: outputs, environment: environment))
             }
-            let submitted = { (r: StoredResource) in r.value["submitTime"]?.timestampValue ?? .distantPast }
-            all = all.filter { r in
-                (input["statusEquals"].map { $0 == r.value["status"] } ?? true)
-                    && (input["submitTimeAfter"]?.timestampValue.map { submitted(r) > $0 } ?? true)
-                    && (input["submitTimeBefore"]?.timestampValue.map { submitted(r) < $0 } ?? true)
-            }
-            all.sort { submitted($0) == submitted($1) ? $0.id < $1.id : submitted($0) < submitted($1) }
-            if input["sortOrder"]?.stringValue != "Ascending" { all.reverse() }
-            let page = try Page.paginate(all, maxResults: input["maxResults"]?.intValue, nextToken: input["nextToken"]?.stringValue, defaultMaxResults: 1000, scope: "ListAsyncInvokes")
-            var output: [String: ShapeValue] = ["asyncInvokeSummaries": .list(page.items.map(\.value))]
-            output["nextToken"] = page.nextToken.map(ShapeValue.string)
-            return OperationOutput(.map(output))
+            let query = ListQuery(request.input, scope: "ListAsyncInvokes", timeField: "submitTime", defaultMaxResults: 1000)
+            return .listing("asyncInvokeSummaries", try query.page(all))
         }
     }
 
