@@ -9,6 +9,7 @@ extension EmulatorServer {
     @discardableResult
     public func watchScenario(_ file: URL, every interval: Duration = .milliseconds(500)) -> Task<Void, Never> {
         let environment = environment
+        let seeder = admin.seeder
         let clockChosen = configuration.clockChosen
         var logger = Logger(label: "bedrock-emulator.scenario")
         logger.logLevel = configuration.logLevel
@@ -22,6 +23,7 @@ extension EmulatorServer {
                 do {
                     var scenario = try ScenarioEngine.read(file, model: environment.model)
                     if clockChosen { scenario.clock = nil }
+                    try await seeder.seed(scenario)
                     try environment.install(scenario)
                     logger.info("scenario reloaded", metadata: ["file": "\(file.path)"])
                 } catch {

@@ -68,6 +68,11 @@ extension EmulatorServer {
         self.init(configuration: configuration, environment: environment, registry: Self.registry(environment: environment))
     }
 
+    /// Makes the resources the scenario in force seeds (run once before serving).
+    public func seedResources() async throws(ScenarioError) {
+        try await admin.seeder.seed(environment.scenario.scenario)
+    }
+
     /// Removes what an in-memory run left on disk (its temporary object folder).
     public func shutdown() {
         if configuration.stateDirectory == nil { try? environment.objects.removeAll() }

@@ -100,6 +100,7 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
         let server: EmulatorServer
         do {
             server = try EmulatorServer(configuration: configuration)
+            try await server.seedResources()
         } catch let error as ScenarioError {
             FileHandle.standardError.write(Data("bedrock-emulator: the scenario was refused: \(error)\n".utf8))
             throw ExitCode(2)

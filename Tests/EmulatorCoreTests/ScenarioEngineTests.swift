@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ScenarioEngineTests {
     func engine(_ text: String) throws -> ScenarioEngine {
-        ScenarioEngine(try Scenario.parse(text, source: "test.yaml", errorStatuses: APIModel.bundled.errorStatuses))
+        ScenarioEngine(try Scenario.parse(text, source: "test.yaml", model: .bundled))
     }
 
     func converse(_ prompt: String, model: String = "anthropic.claude-3-haiku-20240307-v1:0", tools: [String] = [], turn: Int = 1) -> RuleSubject {

@@ -4,10 +4,9 @@ import Testing
 @testable import EmulatorCore
 
 @Suite struct ScenarioParsingTests {
-    let statuses = APIModel.bundled.errorStatuses
 
     func parse(_ text: String) throws(ScenarioError) -> Scenario {
-        try Scenario.parse(text, source: "test.yaml", errorStatuses: statuses)
+        try Scenario.parse(text, source: "test.yaml", model: .bundled)
     }
 
     func refusal(_ text: String) -> String {
@@ -17,6 +16,19 @@ import Testing
         } catch {
             return error.description
         }
+    }
+
+    @Test func readsSeededResourcesAsTheirCreateInput() throws {
+        let scenario = try parse("""
+            resources:
+              provisioned_throughputs:
+                - {provisionedModelName: pt, modelId: anthropic.claude-3-haiku-20240307-v1:0, modelUnits: 2, tags: [{key: k, value: v}]}
+            """)
+        let seed = try #require(scenario.seeds.first)
+        #expect(seed.key == OperationKey(service: "bedrock", operation: "CreateProvisionedModelThroughput"))
+        #expect(seed.name == "pt")
+        #expect(seed.input["modelUnits"]?.intValue == 2)
+        #expect(seed.refusal("taken").description == "test.yaml:3:7: resources.provisioned_throughputs[0]: taken")
     }
 
     @Test func readsEverySection() throws {
@@ -102,6 +114,9 @@ import Testing
         #expect(refusal("accounts:\n  - {access_key_id: A, account_id: \"12\"}\n") == "test.yaml:2:36: accounts[0].account_id: an account id is 12 digits, not `12`")
         #expect(refusal("resources:\n  objects: [{uri: \"s3://bucket/../x\", text: a}]\n").hasPrefix("test.yaml:2:19: resources.objects[0].uri: "))
         #expect(refusal("resources:\n  agents: []\n").hasPrefix("test.yaml:2:11: resources.agents: seeding agents is not supported yet"))
+        #expect(refusal("resources:\n  provisioned_throughputs:\n    - {provisionedModelName: p, modelUnits: 1}\n").hasPrefix(
+            "test.yaml:3:7: resources.provisioned_throughputs[0]: not a valid CreateProvisionedModelThroughput input: "))
+        #expect(refusal("resources:\n  provisioned_throughputs:\n    - name\n") == "test.yaml:3:7: resources.provisioned_throughputs[0]: expected the CreateProvisionedModelThroughput input as a mapping")
         #expect(refusal("responses:\n  - match: {nth: []}\n") == "test.yaml:2:18: responses[0].match.nth: expected at least one number; leave the key out to match every call")
         #expect(refusal("responses:\n  - error: {code: AccessDeniedException, mid_stream: true}\n").hasPrefix("test.yaml:2:19: responses[0].error.code: a stream can carry only ModelStreamErrorException"))
         #expect(refusal("responses:\n  - reply: a\n    replies: [b]\n") == "test.yaml:3:14: responses[0].replies: give `reply` or `replies`, not both")

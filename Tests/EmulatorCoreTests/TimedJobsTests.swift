@@ -9,7 +9,7 @@ import Testing
 
     func fixture(scenario: String = "") throws -> (EmulatorEnvironment, VirtualClock, TimedJobs) {
         let clock = VirtualClock(start: start)
-        let engine = ScenarioEngine(try Scenario.parse(scenario, source: "test.yaml", errorStatuses: APIModel.bundled.errorStatuses))
+        let engine = ScenarioEngine(try Scenario.parse(scenario, source: "test.yaml", model: .bundled))
         let environment = try EmulatorEnvironment.inMemory(clock: clock, scenario: engine)
         let collection = ResourceCollection(service: "bedrock", type: "model-invocation-job", shape: "GetModelInvocationJobResponse", environment: environment)
         let jobs = TimedJobs(

@@ -284,3 +284,52 @@ def test_on_the_system_clock_a_job_finishes_and_writes_its_files_unasked(start_e
         time.sleep(0.05)
     assert json.loads(output.read_text())["stopReason"] == "end_turn"
     assert runtime.get_async_invoke(invocationArn=arn)["status"] == "Completed"
+
+
+SEEDED = """
+clock: {mode: virtual, start: "2026-01-01T00:00:00Z"}
+resources:
+  provisioned_throughputs:
+    - provisionedModelName: demo-pt
+      modelId: anthropic.claude-3-haiku-20240307-v1:0
+      modelUnits: 2
+      tags: [{key: team, value: qa}]
+"""
+
+
+def test_seeded_resources_exist_at_start_come_back_after_reset_and_are_made_once(start_emulator, tmp_path):
+    path = tmp_path / "seeded.yaml"
+    path.write_text(SEEDED)
+    emu = start_emulator("--scenario", str(path))
+    bedrock = emu.client("bedrock")
+    [seeded] = bedrock.list_provisioned_model_throughputs()["provisionedModelSummaries"]
+    assert (seeded["provisionedModelName"], seeded["status"], seeded["modelUnits"]) == ("demo-pt", "InService", 2)
+    assert seeded["creationTime"].isoformat() == "2026-01-01T00:00:00+00:00"
+    assert bedrock.list_tags_for_resource(resourceARN=seeded["provisionedModelArn"])["tags"] == [{"key": "team", "value": "qa"}]
+    runtime = emu.client("bedrock-runtime")
+    answer = runtime.converse(modelId=seeded["provisionedModelArn"], messages=[{"role": "user", "content": [{"text": "Hello"}]}])
+    assert answer["output"]["message"]["content"][0]["text"]
+    # Put in force again: the name is taken, so nothing new is made.
+    assert requests.put(emu.url + "/_emulator/scenario", data=SEEDED, timeout=10).status_code == 200
+    assert len(bedrock.list_provisioned_model_throughputs()["provisionedModelSummaries"]) == 1
+    bedrock.delete_provisioned_model_throughput(provisionedModelId="demo-pt")
+    assert bedrock.list_provisioned_model_throughputs()["provisionedModelSummaries"] == []
+    assert requests.post(emu.url + "/_emulator/reset", json={}, timeout=10).status_code == 200
+    [again] = bedrock.list_provisioned_model_throughputs()["provisionedModelSummaries"]
+    assert (again["provisionedModelName"], again["status"]) == ("demo-pt", "InService")
+
+
+def test_a_seed_is_checked_as_its_create_input_and_refused_with_its_line(start_emulator, tmp_path):
+    path = tmp_path / "bad-seed.yaml"
+    path.write_text("resources:\n  provisioned_throughputs:\n    - {provisionedModelName: pt, modelId: anthropic.claude-3-haiku-20240307-v1:0, modelUnits: 0}\n")
+    failed = subprocess.run([str(emulator_binary()), "--port", "0", "--scenario", str(path)], capture_output=True, text=True, timeout=30)
+    assert failed.returncode == 2
+    assert f"{path}:3:7: resources.provisioned_throughputs[0]: not a valid CreateProvisionedModelThroughput input" in failed.stderr
+    assert "'modelUnits'" in failed.stderr
+    emu = start_emulator()
+    refused = requests.put(emu.url + "/_emulator/scenario", timeout=10, data=(
+        "resources:\n  provisioned_throughputs:\n    - {provisionedModelName: pt, modelId: amazon.titan-embed-g1-text-02, modelUnits: 1}\n"))
+    assert refused.status_code == 400 and "CreateProvisionedModelThroughput refused it: ValidationException" in refused.json()["message"]
+    pending = requests.put(emu.url + "/_emulator/scenario", data="resources:\n  agents: []\n", timeout=10)
+    assert pending.status_code == 400 and "seeding agents is not supported yet" in pending.json()["message"]
+    assert emu.client("bedrock").list_provisioned_model_throughputs()["provisionedModelSummaries"] == []

@@ -23,7 +23,12 @@ public struct TimedJobs: Sendable {
 
     final class Running: Sendable {
         let jobs = Mutex<[String: AccountContext]>([:])
+        /// Jobs a scenario seeded: they reach their end on the next sweep, having existed "from the start".
+        let seeded = Mutex<Set<String>>([])
     }
+
+    /// Set while a scenario's `resources` are made, so what they start ends at once.
+    @TaskLocal public static var seeding = false
 
     public init(
         type: String, collection: ResourceCollection, defaultTiming: JobTiming, startField: String, environment: EmulatorEnvironment,
@@ -62,6 +67,7 @@ public struct TimedJobs: Sendable {
     /// Notes a job just stored in its first status, so sweeps move it.
     public func started(_ stored: StoredResource, account: AccountContext) {
         running.jobs.withLock { $0[stored.arn] = account }
+        if Self.seeding { _ = running.seeded.withLock { $0.insert(stored.arn) } }
         environment.jobs.record(type: type, arn: stored.arn, status: stored.value["status"]?.stringValue ?? "", at: startTime(of: stored))
     }
 
@@ -123,7 +129,8 @@ public struct TimedJobs: Sendable {
         }
         let now = environment.clock.now()
         var value = stored.value.mapValue ?? [:]
-        let timing = timing
+        var timing = timing
+        if running.seeded.withLock({ $0.contains(stored.arn) }) { timing.durations = [] }
         if status == "Stopping" {
             let since = stored.value["lastModifiedTime"]?.timestampValue ?? now
             let wait = timing.durations.first { $0.status == "Stopping" }?.seconds ?? 1
@@ -155,6 +162,7 @@ public struct TimedJobs: Sendable {
         value["endTime"] = .timestamp(time)
         value["lastModifiedTime"] = .timestamp(time)
         running.jobs.withLock { $0[stored.arn] = nil }
+        running.seeded.withLock { _ = $0.remove(stored.arn) }
         environment.jobs.record(type: type, arn: stored.arn, status: status, at: time)
         return try await collection.update(stored, to: .map(value))
     }

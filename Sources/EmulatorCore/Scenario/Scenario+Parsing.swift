@@ -7,9 +7,10 @@ extension Scenario {
 
     static let keys = ["seed", "clock", "accounts", "models", "quotas", "responses", "jobs", "resources"]
 
-    /// Parses a scenario document. `errorStatuses` maps every error code the API models to
-    /// its HTTP status, so a rule can raise only errors a client can parse.
-    public static func parse(_ text: String, source: String, errorStatuses: [String: Int]) throws(ScenarioError) -> Scenario {
+    /// Parses a scenario document against the API `model`: a rule can raise only errors a
+    /// client can parse, and a seeded resource must be a valid input of its Create operation.
+    public static func parse(_ text: String, source: String, model: APIModel) throws(ScenarioError) -> Scenario {
+        let errorStatuses = model.errorStatuses
         let root = try ScenarioNode.parse(text, file: source)
         let fields = try root.fields(keys)
         var scenario = Scenario(source: source, text: text)
@@ -60,7 +61,7 @@ extension Scenario {
             guard case .map(let pairs) = jobs.value else { throw jobs.error("expected a mapping of job type to its timing") }
             for pair in pairs { scenario.jobs[pair.key] = try JobTiming(pair.node, type: pair.key) }
         }
-        if let resources = fields["resources"] { scenario.objects = try parseResources(resources) }
+        if let resources = fields["resources"] { try scenario.parseResources(resources, model: model) }
         return scenario
     }
 
@@ -78,15 +79,19 @@ extension Scenario {
         return .virtual(start: start)
     }
 
-    /// Seeding other resources (custom models, guardrails, agents, knowledge bases) waits
-    /// for the operations that own them; the keys are refused by name until then.
-    static func parseResources(_ node: ScenarioNode) throws(ScenarioError) -> [SeededObject] {
-        let fields = try node.fields(["objects", "custom_models", "provisioned_throughputs", "guardrails", "agents", "knowledge_bases"])
-        for key in ["custom_models", "provisioned_throughputs", "guardrails", "agents", "knowledge_bases"] {
-            if let given = fields[key] { throw given.error("seeding \(key) is not supported yet; create them through the API at the start of the test") }
+    /// Objects for the local object store, and resources made through their Create operations.
+    mutating func parseResources(_ node: ScenarioNode, model: APIModel) throws(ScenarioError) {
+        let kinds = ResourceSeed.kinds.keys.sorted() + ResourceSeed.pending
+        let fields = try node.fields(["objects"] + kinds)
+        for kind in kinds {
+            if let given = fields[kind] { seeds += try ResourceSeed.parse(given, kind: kind, model: model) }
         }
+        objects = try Self.parseObjects(fields["objects"])
+    }
+
+    static func parseObjects(_ node: ScenarioNode?) throws(ScenarioError) -> [SeededObject] {
         var objects: [SeededObject] = []
-        for item in try fields["objects"]?.list() ?? [] {
+        for item in try node?.list() ?? [] {
             let object = try item.fields(["uri", "text", "base64", "json"])
             let uriNode = try object.required("uri")
             let location: S3Location

@@ -37,6 +37,8 @@ public struct Scenario: Sendable {
     public var responses: [ResponseRule] = []
     public var jobs: [String: JobTiming] = [:]
     public var objects: [SeededObject] = []
+    /// Resources made through their Create operations when the scenario is put in force.
+    public var seeds: [ResourceSeed] = []
 
     /// The empty scenario: the fake models answer for themselves.
     public static func none() -> Scenario { Scenario(source: "none", text: "") }

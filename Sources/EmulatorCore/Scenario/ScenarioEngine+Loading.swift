@@ -10,6 +10,6 @@ extension ScenarioEngine {
         } catch {
             throw ScenarioError(file: url.path, line: nil, column: nil, path: "", problem: "cannot be read: \(error.localizedDescription)")
         }
-        return try Scenario.parse(text, source: url.path, errorStatuses: model.errorStatuses)
+        return try Scenario.parse(text, source: url.path, model: model)
     }
 }

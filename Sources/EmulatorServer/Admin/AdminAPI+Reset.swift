@@ -27,8 +27,9 @@ extension AdminAPI {
                 journal.clear()
                 quotas.reset()
                 environment.jobs.clear()
-                // The scenario stays: its objects come back and its rules count afresh.
+                // The scenario stays: its objects and resources come back and its rules count afresh.
                 try environment.install(environment.scenario.scenario)
+                try await seeder.seed(environment.scenario.scenario)
             }
             var answer: [String: JSONValue] = ["resourcesRemoved": .integer(Int64(removed))]
             answer["service"] = service.map(JSONValue.string) ?? .null

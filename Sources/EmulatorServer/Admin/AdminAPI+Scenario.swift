@@ -16,14 +16,16 @@ extension AdminAPI {
         ])
     }
 
-    /// `PUT /_emulator/scenario`, body a scenario in YAML or JSON: puts it in force and
-    /// starts its rules' counts afresh. A bad one is refused and the old one stays.
-    func replaceScenario(_ body: Data?) -> EncodedResponse {
+    /// `PUT /_emulator/scenario`, body a scenario in YAML or JSON: makes its seeded
+    /// resources, puts it in force and starts its rules' counts afresh. A bad one is refused
+    /// and the old one stays (resources seeded before the refused one stay too).
+    func replaceScenario(_ body: Data?) async -> EncodedResponse {
         guard let body, let text = String(data: body, encoding: .utf8) else {
             return Self.badRequest("Send the scenario (YAML or JSON, UTF-8) as the request body.")
         }
         do {
-            let scenario = try Scenario.parse(text, source: "admin", errorStatuses: environment.model.errorStatuses)
+            let scenario = try Scenario.parse(text, source: "admin", model: environment.model)
+            try await seeder.seed(scenario)
             try environment.install(scenario)
             return scenarioState()
         } catch {

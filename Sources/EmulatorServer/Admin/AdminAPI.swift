@@ -11,11 +11,14 @@ public struct AdminAPI: Sendable {
     let implementedOperations: Int
     /// The state the admin API reads and resets: journal, clock, quotas, store, objects.
     let environment: EmulatorEnvironment
+    /// Makes a scenario's seeded resources with the API's own handlers.
+    let seeder: ResourceSeeder
 
     init(environment: EmulatorEnvironment, registry: OperationRegistry, startedAt: Date = Date()) {
         self.startedAt = startedAt
         self.implementedOperations = registry.implemented.count
         self.environment = environment
+        self.seeder = ResourceSeeder(environment: environment, registry: registry)
     }
 
     var journal: Journal { environment.journal }
@@ -38,7 +41,7 @@ public struct AdminAPI: Sendable {
         case ("GET", "/_emulator/scenario"):
             return scenarioState()
         case ("PUT", "/_emulator/scenario"):
-            return replaceScenario(body)
+            return await replaceScenario(body)
         case ("GET", "/_emulator/jobs"):
             return await jobList()
         case ("GET", "/_emulator/clock"):
