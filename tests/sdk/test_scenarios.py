@@ -147,7 +147,9 @@ def test_a_scenario_quota_throttles_until_the_virtual_minute_passes_and_retry_wa
     patient = scripted.client("bedrock-runtime", retries={"mode": "standard", "max_attempts": 8})
     assert patient.converse(modelId=TITAN, messages=messages)["stopReason"] == "end_turn"
     mover.join()
-    assert requests.get(scripted.url + "/_emulator/quotas", timeout=10).json()["usage"][0]["requests"] == 1
+    quotas = requests.get(scripted.url + "/_emulator/quotas", timeout=10).json()
+    assert quotas["usage"][0]["requests"] == 1
+    assert quotas["mode"] == "off" and quotas["scenarioLimits"] == [{"model": TITAN, "requestsPerMinute": 1, "tokensPerMinute": None}]
 
 
 def test_a_mid_stream_error_reaches_the_client_as_the_modeled_exception(scripted):
@@ -268,6 +270,17 @@ def test_a_scenario_ages_models_in_the_control_plane_and_the_runtime(start_emula
     with pytest.raises(runtime.exceptions.ValidationException) as info:
         runtime.converse(modelId=TITAN, messages=[user("hi")])
     assert "reached the end of its life" in info.value.response["Error"]["Message"]
+
+
+def test_a_scenario_can_bring_an_end_of_life_model_back_everywhere(start_emulator, tmp_path):
+    path = tmp_path / "revive.yaml"
+    path.write_text("models:\n  - {model: anthropic.claude-v1, lifecycle: LEGACY}\n")
+    bedrock = start_emulator().client("bedrock")
+    assert "anthropic.claude-v1" not in {m["modelId"] for m in bedrock.list_foundation_models()["modelSummaries"]}
+    bedrock = start_emulator("--scenario", str(path)).client("bedrock")
+    listed = {m["modelId"]: m["modelLifecycle"]["status"] for m in bedrock.list_foundation_models()["modelSummaries"]}
+    assert listed["anthropic.claude-v1"] == "LEGACY"
+    assert bedrock.get_foundation_model(modelIdentifier="anthropic.claude-v1")["modelDetails"]["modelLifecycle"]["status"] == "LEGACY"
 
 
 def test_on_the_system_clock_a_job_finishes_and_writes_its_files_unasked(start_emulator, tmp_path):

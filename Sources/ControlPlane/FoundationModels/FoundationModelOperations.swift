@@ -12,9 +12,10 @@ public enum FoundationModelOperations {
             let input = request.input
             let models = catalog.list(
                 provider: input["byProvider"]?.stringValue, customization: input["byCustomizationType"]?.stringValue,
-                outputModality: input["byOutputModality"]?.stringValue, inferenceType: input["byInferenceType"]?.stringValue)
+                outputModality: input["byOutputModality"]?.stringValue, inferenceType: input["byInferenceType"]?.stringValue,
+                includingEndOfLife: true)
             let summaries = models.compactMap { model -> ShapeValue? in
-                let lifecycle = scenario.policy(for: [model.modelId]) { $0.lifecycle }
+                let lifecycle = effectiveLifecycle(model, scenario: scenario)
                 return lifecycle == .endOfLife ? nil : summary(model, region: request.context.account.region, lifecycle: lifecycle)
             }
             return OperationOutput(["modelSummaries": .list(summaries)])
@@ -24,11 +25,21 @@ public enum FoundationModelOperations {
             let identifier = request.input["modelIdentifier"]?.stringValue ?? ""
             // Only base-model ids and ARNs name a foundation model; profiles do not.
             let invalid = BedrockError.validation("The provided model identifier is invalid.")
-            guard let resolved = catalog.resolve(identifier), resolved.inferenceProfile == nil,
-                  resolved.model.lifecycleStatus != .endOfLife else { throw invalid }
-            let lifecycle = scenario.policy(for: [resolved.model.modelId]) { $0.lifecycle }
+            guard let resolved = catalog.resolve(identifier), resolved.inferenceProfile == nil else { throw invalid }
+            let lifecycle = effectiveLifecycle(resolved.model, scenario: scenario)
             if lifecycle == .endOfLife { throw invalid }
             return OperationOutput(["modelDetails": summary(resolved.model, region: request.context.account.region, lifecycle: lifecycle)])
+        }
+    }
+
+    /// The scenario's lifecycle for the model, else the catalog's: a scenario can bring an
+    /// end-of-life model back as the runtime does, or retire an active one.
+    static func effectiveLifecycle(_ model: FoundationModel, scenario: ScenarioEngine) -> ModelPolicy.Lifecycle {
+        if let given = scenario.policy(for: [model.modelId], { $0.lifecycle }) { return given }
+        switch model.lifecycleStatus {
+        case .active: return .active
+        case .legacy: return .legacy
+        case .endOfLife: return .endOfLife
         }
     }
 

@@ -102,6 +102,10 @@ extension Scenario {
             } catch {
                 throw uriNode.error("expected an s3://bucket/key URI")
             }
+            // A folder cannot hold bytes; say so here rather than fail when the scenario is put in force.
+            if location.key.isEmpty || location.key.hasSuffix("/") {
+                throw uriNode.error("\(location) names a folder; give the object's key, e.g. s3://\(location.bucket)/\(location.key)data.jsonl")
+            }
             let given = ["text", "base64", "json"].filter { object[$0] != nil }
             guard given.count == 1 else { throw item.error("give exactly one of text, base64 or json") }
             let data: Data

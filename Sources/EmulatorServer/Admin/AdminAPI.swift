@@ -37,7 +37,17 @@ public struct AdminAPI: Sendable {
                  "requests": .integer(Int64(use.requests)), "tokens": .integer(Int64(use.tokens))]
             }
             let mode = environment.scenario.quotaMode ?? quotas.mode
-            return Self.json(200, ["mode": .string(mode.rawValue), "windowSeconds": .integer(Int64(RuntimeQuotas.window)), "usage": .array(usage)])
+            // The scenario's own per-model limits apply whatever the mode says.
+            let limits = environment.scenario.scenario.models.compactMap { policy -> JSONValue? in
+                guard let limit = policy.quotas else { return nil }
+                return ["model": .string(policy.model.pattern),
+                        "requestsPerMinute": limit.requestsPerMinute.map { .integer(Int64($0)) } ?? .null,
+                        "tokensPerMinute": limit.tokensPerMinute.map { .integer(Int64($0)) } ?? .null]
+            }
+            return Self.json(200, [
+                "mode": .string(mode.rawValue), "windowSeconds": .integer(Int64(RuntimeQuotas.window)), "scenarioLimits": .array(limits),
+                "usage": .array(usage),
+            ])
         case ("GET", "/_emulator/scenario"):
             return scenarioState()
         case ("PUT", "/_emulator/scenario"):

@@ -70,10 +70,13 @@ public struct ModelCatalog: Sendable {
         return nil
     }
 
-    /// ListFoundationModels' four filters; EOL models are not listed.
-    public func list(provider: String? = nil, customization: String? = nil, outputModality: String? = nil, inferenceType: String? = nil) -> [FoundationModel] {
+    /// ListFoundationModels' four filters; EOL models are not listed unless asked for.
+    public func list(
+        provider: String? = nil, customization: String? = nil, outputModality: String? = nil, inferenceType: String? = nil,
+        includingEndOfLife: Bool = false
+    ) -> [FoundationModel] {
         models.filter { model in
-            model.lifecycleStatus != .endOfLife
+            (includingEndOfLife || model.lifecycleStatus != .endOfLife)
                 && (provider.map { model.providerName.caseInsensitiveCompare($0) == .orderedSame || model.modelId.hasPrefix($0.lowercased() + ".") } ?? true)
                 && (customization.map { model.customizationsSupported.contains($0) } ?? true)
                 && (outputModality.map { model.outputModalities.contains($0) } ?? true)
