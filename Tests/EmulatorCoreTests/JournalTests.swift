@@ -21,6 +21,17 @@ import Testing
         #expect(journal.entries(matching: .init(since: Date(timeIntervalSince1970: 15))).map(\.sequence) == [3])
     }
 
+    @Test func aStreamsLatencyIsSetWhenItEndsEvenAfterTheRingWrapped() {
+        let journal = Journal(capacity: 3)
+        let first = journal.record(entry("ConverseStream"))
+        let second = journal.record(entry("ConverseStream"))
+        for _ in 0..<2 { journal.record(entry("Converse")) }
+        journal.finish(second, latencyMs: 250)
+        journal.finish(first, latencyMs: 999)  // gone from the ring: nothing to set
+        #expect(journal.entries().map(\.latencyMs) == [250, 0, 0])
+        #expect(journal.entries().map(\.sequence) == [2, 3, 4])
+    }
+
     @Test func keepsTheNewestAndNumbersOnAfterAClear() {
         let journal = Journal(capacity: 2)
         for _ in 0..<3 { journal.record(entry("Converse")) }

@@ -346,3 +346,14 @@ def test_a_seed_is_checked_as_its_create_input_and_refused_with_its_line(start_e
     pending = requests.put(emu.url + "/_emulator/scenario", data="resources:\n  agents: []\n", timeout=10)
     assert pending.status_code == 400 and "seeding agents is not supported yet" in pending.json()["message"]
     assert emu.client("bedrock").list_provisioned_model_throughputs()["provisionedModelSummaries"] == []
+
+
+def test_the_journal_times_a_paced_stream_to_its_last_frame(start_emulator, tmp_path):
+    path = tmp_path / "paced.yaml"
+    path.write_text("responses:\n  - match: {operation: ConverseStream}\n    reply: Slow and steady.\n    latency: {first_token_ms: 400}\n")
+    emu = start_emulator("--scenario", str(path))
+    stream = emu.client("bedrock-runtime").converse_stream(modelId=CLAUDE, messages=[user("hi")])["stream"]
+    assert any("messageStop" in event for event in stream)
+    [entry] = journal(emu, operation="ConverseStream")
+    # The emulator sleeps before the first token; the entry covers the stream, not just its head.
+    assert entry["latencyMs"] >= 400

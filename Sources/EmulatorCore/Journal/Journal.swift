@@ -54,7 +54,9 @@ public final class Journal: Sendable {
     }
 
     /// Appends `entry`, numbering it; the oldest entries go once the journal is full.
-    public func record(_ entry: JournalEntry) {
+    /// Returns its number.
+    @discardableResult
+    public func record(_ entry: JournalEntry) -> Int {
         state.withLock { state in
             var entry = entry
             entry.sequence = state.next
@@ -64,6 +66,24 @@ public final class Journal: Sendable {
             } else {
                 state.ring[state.oldest] = entry
                 state.oldest = (state.oldest + 1) % capacity
+            }
+            return entry.sequence
+        }
+    }
+
+    /// Sets the latency of entry `sequence` once its answer has ended (a stream ends after
+    /// its entry is written); an entry already gone from the ring is left gone.
+    public func finish(_ sequence: Int, latencyMs: Int) {
+        state.withLock { state in
+            let count = state.ring.count
+            // Newest first: a stream's entry is among the last few written.
+            for step in 0..<count {
+                let index = (state.oldest - 1 - step + 2 * count) % count
+                if state.ring[index].sequence == sequence {
+                    state.ring[index].latencyMs = latencyMs
+                    return
+                }
+                if state.ring[index].sequence < sequence { return }
             }
         }
     }

@@ -106,12 +106,19 @@ public struct Gateway: Sendable {
         }
         // A stream the rule breaks part-way still answers 200; the journal says how it ends.
         if errorCode == nil, answer.frames != nil, let late = decision?.action.error { errorCode = late.error.code }
-        journal?.record(JournalEntry(
+        let sequence = journal?.record(JournalEntry(
             time: receivedAt, requestId: requestId, service: key?.service, operation: key?.operation, method: request.method,
             path: request.rawPath, modelId: modelId, status: answer.response.status, errorCode: errorCode,
             inputTokens: usage?.input, outputTokens: usage?.output, latencyMs: Elapsed.milliseconds(since: started),
             rule: decision?.rule, summary: rules.prompt.map { Self.brief($0) } ?? inputForJournal.flatMap(Self.summary(of:))))
+        if answer.frames != nil, let sequence { answer.journaled = (sequence, started) }
         return answer
+    }
+
+    /// A stream has written its last frame: its journal entry's latency becomes the whole call's.
+    public func streamEnded(_ answer: GatewayResponse) {
+        guard let (sequence, started) = answer.journaled else { return }
+        journal?.finish(sequence, latencyMs: Elapsed.milliseconds(since: started))
     }
 
     /// The operation the request names and its validated input. Where two services share a

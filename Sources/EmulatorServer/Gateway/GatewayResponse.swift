@@ -5,4 +5,7 @@ import BedrockAPI
 public struct GatewayResponse: Sendable {
     public var response: EncodedResponse
     public var frames: EventFrameSequence?
+    /// For a stream: its journal entry and when the call began, so the entry's latency can
+    /// cover the whole stream, pacing included, once the last frame is written.
+    var journaled: (sequence: Int, started: ContinuousClock.Instant)?
 }

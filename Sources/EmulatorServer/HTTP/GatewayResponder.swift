@@ -52,6 +52,7 @@ struct GatewayResponder: HTTPResponder {
                 for await frame in frames {
                     try await writer.write(ByteBuffer(bytes: frame))
                 }
+                gateway.streamEnded(answer)
                 try await writer.finish(nil)
             }
         }
