@@ -19,6 +19,7 @@ extension Gateway {
     }
 
     static func brief(_ text: String) -> String {
-        text.count <= summaryLength ? text : String(text.prefix(summaryLength - 1)) + "…"
+        // UTF-8 bytes bound the characters from above, and counting them does not walk graphemes.
+        text.utf8.count <= summaryLength || text.count <= summaryLength ? text : String(text.prefix(summaryLength - 1)) + "…"
     }
 }
