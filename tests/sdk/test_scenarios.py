@@ -357,3 +357,21 @@ def test_the_journal_times_a_paced_stream_to_its_last_frame(start_emulator, tmp_
     [entry] = journal(emu, operation="ConverseStream")
     # The emulator sleeps before the first token; the entry covers the stream, not just its head.
     assert entry["latencyMs"] >= 400
+
+
+def test_a_seeded_guardrail_reads_back_in_get_guardrails_shape(start_emulator, tmp_path):
+    path = tmp_path / "guardrail.yaml"
+    path.write_text("""
+resources:
+  guardrails:
+    - name: pii-guard
+      blockedInputMessaging: Sorry, I cannot help with that.
+      blockedOutputsMessaging: Sorry, I cannot answer that.
+      sensitiveInformationPolicyConfig:
+        piiEntitiesConfig: [{type: EMAIL, action: ANONYMIZE}]
+""")
+    bedrock = start_emulator("--scenario", str(path)).client("bedrock")
+    [listed] = bedrock.list_guardrails()["guardrails"]
+    guardrail = bedrock.get_guardrail(guardrailIdentifier=listed["id"])
+    assert (guardrail["name"], guardrail["status"], guardrail["version"]) == ("pii-guard", "READY", "DRAFT")
+    assert guardrail["sensitiveInformationPolicy"]["piiEntities"][0]["action"] == "ANONYMIZE"

@@ -36,10 +36,12 @@ extension ResourceSeed {
         "provisioned_throughputs": Kind(
             key: OperationKey(service: "bedrock", operation: "CreateProvisionedModelThroughput"), resourceType: "provisioned-model",
             nameMember: "provisionedModelName"),
+        "guardrails": Kind(
+            key: OperationKey(service: "bedrock", operation: "CreateGuardrail"), resourceType: "guardrail", nameMember: "name"),
     ]
 
     /// The kinds the emulator cannot seed yet; named so the refusal says so rather than "unknown key".
-    static let pending = ["custom_models", "guardrails", "agents", "knowledge_bases"]
+    static let pending = ["custom_models", "agents", "knowledge_bases"]
 
     /// Reads the seeds listed under one kind, validating each as its Create operation's input.
     static func parse(_ node: ScenarioNode, kind: String, model: APIModel) throws(ScenarioError) -> [ResourceSeed] {
