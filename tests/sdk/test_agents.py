@@ -26,8 +26,19 @@ def advance(emu, seconds: float) -> None:
 
 
 @pytest.fixture
-def virtual(start_emulator):
-    return start_emulator("--clock", "virtual", "--clock-start", "2026-01-01T00:00:00Z")
+def state(tmp_path):
+    return tmp_path
+
+
+@pytest.fixture
+def virtual(start_emulator, state):
+    return start_emulator("--clock", "virtual", "--clock-start", "2026-01-01T00:00:00Z", "--state", str(state))
+
+
+def put(state, uri: str, text: str) -> None:
+    path = state / "objects" / uri.removeprefix("s3://")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
 
 
 def new_agent(client, name="travel-agent", **extra):
@@ -128,3 +139,90 @@ def test_the_agents_quota_applies(start_emulator, tmp_path):
     new_agent(client, "only")
     with pytest.raises(client.exceptions.ServiceQuotaExceededException):
         new_agent(client, "second")
+
+
+def test_action_groups_take_openapi_and_function_schemas(virtual, state):
+    client = virtual.client("bedrock-agent")
+    agent = prepared_agent(virtual, client)
+    agent_id = agent["agentId"]
+    created = client.create_agent_action_group(
+        agentId=agent_id, agentVersion="DRAFT", actionGroupName="weather", description="weather lookups",
+        actionGroupExecutor={"lambda": "arn:aws:lambda:us-east-1:123456789012:function:weather"}, apiSchema={"payload": OPENAPI},
+    )["agentActionGroup"]
+    group_id = created["actionGroupId"]
+    assert len(group_id) == 10 and created["actionGroupState"] == "ENABLED" and created["agentVersion"] == "DRAFT"
+    got = client.get_agent_action_group(agentId=agent_id, agentVersion="DRAFT", actionGroupId=group_id)["agentActionGroup"]
+    assert got["apiSchema"] == {"payload": OPENAPI} and got["description"] == "weather lookups"
+    assert got["actionGroupExecutor"] == {"lambda": "arn:aws:lambda:us-east-1:123456789012:function:weather"}
+    # Every change to the draft asks for a new PrepareAgent.
+    assert client.get_agent(agentId=agent_id)["agent"]["agentStatus"] == "NOT_PREPARED"
+
+    functions = {"functions": [{"name": "book", "description": "book a trip",
+                                "parameters": {"city": {"type": "string", "required": True, "description": "where to"}}}]}
+    returned = client.create_agent_action_group(
+        agentId=agent_id, agentVersion="DRAFT", actionGroupName="booking", actionGroupExecutor={"customControl": "RETURN_CONTROL"},
+        functionSchema=functions)["agentActionGroup"]
+    assert returned["actionGroupExecutor"] == {"customControl": "RETURN_CONTROL"} and returned["functionSchema"] == functions
+    yaml_schema = "openapi: 3.0.0\ninfo: {title: Hotels, version: '1'}\npaths:\n  /hotels:\n    get: {operationId: listHotels, responses: {'200': {description: ok}}}\n"
+    put(state, "s3://schemas/hotels.yaml", yaml_schema)
+    stored = client.create_agent_action_group(
+        agentId=agent_id, agentVersion="DRAFT", actionGroupName="hotels", actionGroupExecutor={"customControl": "RETURN_CONTROL"},
+        apiSchema={"s3": {"s3BucketName": "schemas", "s3ObjectKey": "hotels.yaml"}})["agentActionGroup"]
+    user_input = client.create_agent_action_group(
+        agentId=agent_id, agentVersion="DRAFT", actionGroupName="UserInputAction", parentActionGroupSignature="AMAZON.UserInput")["agentActionGroup"]
+    assert user_input["parentActionSignature"] == "AMAZON.UserInput"
+
+    summaries = client.list_agent_action_groups(agentId=agent_id, agentVersion="DRAFT")["actionGroupSummaries"]
+    assert sorted(s["actionGroupName"] for s in summaries) == ["UserInputAction", "booking", "hotels", "weather"]
+    page = client.list_agent_action_groups(agentId=agent_id, agentVersion="DRAFT", maxResults=3)
+    rest = client.list_agent_action_groups(agentId=agent_id, agentVersion="DRAFT", nextToken=page["nextToken"])["actionGroupSummaries"]
+    assert len(page["actionGroupSummaries"]) == 3 and len(rest) == 1
+
+    updated = client.update_agent_action_group(
+        agentId=agent_id, agentVersion="DRAFT", actionGroupId=stored["actionGroupId"], actionGroupName="hotels-v2",
+        actionGroupState="DISABLED", actionGroupExecutor={"customControl": "RETURN_CONTROL"}, apiSchema={"payload": OPENAPI})["agentActionGroup"]
+    assert updated["actionGroupName"] == "hotels-v2" and updated["actionGroupState"] == "DISABLED" and updated["apiSchema"] == {"payload": OPENAPI}
+    client.delete_agent_action_group(agentId=agent_id, agentVersion="DRAFT", actionGroupId=stored["actionGroupId"])
+    with pytest.raises(client.exceptions.ConflictException):
+        client.delete_agent_action_group(agentId=agent_id, agentVersion="DRAFT", actionGroupId=group_id)
+    client.delete_agent_action_group(agentId=agent_id, agentVersion="DRAFT", actionGroupId=group_id, skipResourceInUseCheck=True)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_agent_action_group(agentId=agent_id, agentVersion="DRAFT", actionGroupId=group_id)
+
+
+def test_action_group_errors(virtual, state):
+    client = virtual.client("bedrock-agent")
+    agent_id = prepared_agent(virtual, client)["agentId"]
+    executor = {"customControl": "RETURN_CONTROL"}
+
+    def create(name="g", **extra):
+        return client.create_agent_action_group(agentId=agent_id, agentVersion="DRAFT", actionGroupName=name, **extra)
+
+    for schema, wanted in [
+        ({"payload": "{not json"}, "not valid JSON"),
+        ({"payload": json.dumps({"openapi": "2.0", "paths": {"/a": {}}})}, "OpenAPI 3"),
+        ({"payload": json.dumps({"openapi": "3.0.0", "info": {}})}, "no `paths`"),
+        ({"payload": json.dumps({"swagger": "2.0", "paths": {"/a": {}}})}, "`openapi`"),
+        ({"s3": {"s3BucketName": "schemas", "s3ObjectKey": "missing.json"}}, "s3://schemas/missing.json"),
+    ]:
+        with pytest.raises(client.exceptions.ValidationException) as error:
+            create(apiSchema=schema, actionGroupExecutor=executor)
+        assert wanted in str(error.value)
+    with pytest.raises(client.exceptions.ValidationException):
+        create(actionGroupExecutor=executor)
+    with pytest.raises(client.exceptions.ValidationException):
+        create(apiSchema={"payload": OPENAPI})
+    with pytest.raises(client.exceptions.ValidationException):
+        create(apiSchema={"payload": OPENAPI}, functionSchema={"functions": [{"name": "f"}]}, actionGroupExecutor=executor)
+    with pytest.raises(client.exceptions.ValidationException):
+        create(parentActionGroupSignature="AMAZON.CodeInterpreter", actionGroupExecutor=executor)
+    create("first", apiSchema={"payload": OPENAPI}, actionGroupExecutor=executor)
+    with pytest.raises(client.exceptions.ConflictException) as error:
+        create("first", apiSchema={"payload": OPENAPI}, actionGroupExecutor=executor)
+    assert "already exists" in str(error.value)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_agent_action_group(agentId=agent_id, agentVersion="DRAFT", actionGroupId="ZZZZZZZZZZ")
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.list_agent_action_groups(agentId=agent_id, agentVersion="7")
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.list_agent_action_groups(agentId="ZZZZZZZZZZ", agentVersion="DRAFT")

@@ -7,5 +7,6 @@ public enum AgentBuildOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
         let family = AgentFamily(environment: environment, catalog: .bundled)
         AgentOperations.register(into: &registry, family: family)
+        AgentActionGroupOperations.register(into: &registry, family: family)
     }
 }
