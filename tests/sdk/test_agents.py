@@ -226,3 +226,76 @@ def test_action_group_errors(virtual, state):
         client.list_agent_action_groups(agentId=agent_id, agentVersion="7")
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.list_agent_action_groups(agentId="ZZZZZZZZZZ", agentVersion="DRAFT")
+
+
+def test_an_alias_makes_version_one_and_the_test_alias_is_listed(virtual):
+    client = virtual.client("bedrock-agent")
+    agent = new_agent(client)
+    agent_id = agent["agentId"]
+    advance(virtual, 1)
+    client.create_agent_action_group(agentId=agent_id, agentVersion="DRAFT", actionGroupName="weather",
+                                     actionGroupExecutor={"customControl": "RETURN_CONTROL"}, apiSchema={"payload": OPENAPI})
+    with pytest.raises(client.exceptions.ValidationException) as error:
+        client.create_agent_alias(agentId=agent_id, agentAliasName="live")
+    assert "NOT_PREPARED" in str(error.value)
+    client.prepare_agent(agentId=agent_id)
+    advance(virtual, 2)
+
+    alias = client.create_agent_alias(agentId=agent_id, agentAliasName="live", description="production", tags={"env": "prod"})["agentAlias"]
+    alias_id = alias["agentAliasId"]
+    assert len(alias_id) == 10 and alias_id.isalnum() and alias_id.upper() == alias_id
+    assert alias["agentAliasArn"] == f"arn:aws:bedrock:us-east-1:123456789012:agent-alias/{agent_id}/{alias_id}"
+    assert alias["agentAliasStatus"] == "CREATING" and alias["routingConfiguration"] == [{"agentVersion": "1"}]
+    advance(virtual, 1)
+    got = client.get_agent_alias(agentId=agent_id, agentAliasId=alias_id)["agentAlias"]
+    assert got["agentAliasStatus"] == "PREPARED" and got["description"] == "production"
+    assert got["agentAliasHistoryEvents"][0]["routingConfiguration"] == [{"agentVersion": "1"}]
+
+    version = client.get_agent_version(agentId=agent_id, agentVersion="1")["agentVersion"]
+    assert version["version"] == "1" and version["agentStatus"] == "PREPARED" and version["instruction"] == agent["instruction"]
+    groups = client.list_agent_action_groups(agentId=agent_id, agentVersion="1")["actionGroupSummaries"]
+    assert [g["actionGroupName"] for g in groups] == ["weather"]
+    versions = client.list_agent_versions(agentId=agent_id)["agentVersionSummaries"]
+    assert [v["agentVersion"] for v in versions] == ["DRAFT", "1"]
+    assert client.list_agents()["agentSummaries"][0]["latestAgentVersion"] == "1"
+
+    aliases = client.list_agent_aliases(agentId=agent_id)["agentAliasSummaries"]
+    assert [(a["agentAliasId"], a["agentAliasName"]) for a in aliases] == [("TSTALIASID", "AgentTestAlias"), (alias_id, "live")]
+    assert aliases[0]["routingConfiguration"] == [{"agentVersion": "DRAFT"}]
+    assert client.get_agent_alias(agentId=agent_id, agentAliasId="TSTALIASID")["agentAlias"]["agentAliasStatus"] == "PREPARED"
+    with pytest.raises(client.exceptions.ValidationException):
+        client.delete_agent_alias(agentId=agent_id, agentAliasId="TSTALIASID")
+
+    # A second alias without routing makes version 2; an alias can route to a version that exists.
+    second = client.create_agent_alias(agentId=agent_id, agentAliasName="canary")["agentAlias"]
+    assert second["routingConfiguration"] == [{"agentVersion": "2"}]
+    with pytest.raises(client.exceptions.ConflictException):
+        client.create_agent_alias(agentId=agent_id, agentAliasName="canary")
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.create_agent_alias(agentId=agent_id, agentAliasName="nowhere", routingConfiguration=[{"agentVersion": "9"}])
+    with pytest.raises(client.exceptions.ValidationException):
+        client.create_agent_alias(agentId=agent_id, agentAliasName="draft", routingConfiguration=[{"agentVersion": "DRAFT"}])
+    advance(virtual, 1)
+    updated = client.update_agent_alias(agentId=agent_id, agentAliasId=second["agentAliasId"], agentAliasName="canary",
+                                        routingConfiguration=[{"agentVersion": "1"}])["agentAlias"]
+    assert updated["agentAliasStatus"] == "UPDATING" and updated["routingConfiguration"] == [{"agentVersion": "1"}]
+    history = updated["agentAliasHistoryEvents"]
+    assert [h["routingConfiguration"] for h in history] == [[{"agentVersion": "2"}], [{"agentVersion": "1"}]] and "endDate" in history[0]
+    advance(virtual, 1)
+
+    # Version 1 is routed to by both aliases; version 2 by none.
+    with pytest.raises(client.exceptions.ConflictException):
+        client.delete_agent_version(agentId=agent_id, agentVersion="1")
+    assert client.delete_agent_version(agentId=agent_id, agentVersion="2")["agentStatus"] == "DELETING"
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_agent_version(agentId=agent_id, agentVersion="2")
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_agent_alias(agentId=agent_id, agentAliasId="ZZZZZZZZZZ")
+
+    with pytest.raises(client.exceptions.ConflictException):
+        client.delete_agent(agentId=agent_id)
+    assert client.delete_agent_alias(agentId=agent_id, agentAliasId=alias_id)["agentAliasStatus"] == "DELETING"
+    assert [a["agentAliasId"] for a in client.list_agent_aliases(agentId=agent_id)["agentAliasSummaries"]] == ["TSTALIASID", second["agentAliasId"]]
+    client.delete_agent(agentId=agent_id, skipResourceInUseCheck=True)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.list_agent_versions(agentId=agent_id)

@@ -8,5 +8,7 @@ public enum AgentBuildOperations {
         let family = AgentFamily(environment: environment, catalog: .bundled)
         AgentOperations.register(into: &registry, family: family)
         AgentActionGroupOperations.register(into: &registry, family: family)
+        AgentAliasOperations.register(into: &registry, family: family)
+        AgentVersionOperations.register(into: &registry, family: family)
     }
 }
