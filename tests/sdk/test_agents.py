@@ -299,3 +299,65 @@ def test_an_alias_makes_version_one_and_the_test_alias_is_listed(virtual):
     client.delete_agent(agentId=agent_id, skipResourceInUseCheck=True)
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.list_agent_versions(agentId=agent_id)
+
+
+def test_knowledge_bases_are_associated_updated_and_disassociated(virtual):
+    client = virtual.client("bedrock-agent")
+    agent_id = prepared_agent(virtual, client)["agentId"]
+    # Knowledge bases are another family: any well-formed id is accepted.
+    associated = client.associate_agent_knowledge_base(
+        agentId=agent_id, agentVersion="DRAFT", knowledgeBaseId="KB12345678", description="Travel policies")["agentKnowledgeBase"]
+    assert associated["knowledgeBaseState"] == "ENABLED" and associated["description"] == "Travel policies"
+    assert client.get_agent(agentId=agent_id)["agent"]["agentStatus"] == "NOT_PREPARED"
+    with pytest.raises(client.exceptions.ConflictException):
+        client.associate_agent_knowledge_base(agentId=agent_id, agentVersion="DRAFT", knowledgeBaseId="KB12345678", description="again")
+    client.associate_agent_knowledge_base(agentId=agent_id, agentVersion="DRAFT", knowledgeBaseId="KB87654321",
+                                          description="Hotels", knowledgeBaseState="DISABLED")
+    updated = client.update_agent_knowledge_base(agentId=agent_id, agentVersion="DRAFT", knowledgeBaseId="KB12345678",
+                                                 knowledgeBaseState="DISABLED")["agentKnowledgeBase"]
+    assert updated["knowledgeBaseState"] == "DISABLED" and updated["description"] == "Travel policies"
+    got = client.get_agent_knowledge_base(agentId=agent_id, agentVersion="DRAFT", knowledgeBaseId="KB12345678")["agentKnowledgeBase"]
+    assert got == {**got, "knowledgeBaseState": "DISABLED", "agentVersion": "DRAFT", "knowledgeBaseId": "KB12345678"}
+    summaries = client.list_agent_knowledge_bases(agentId=agent_id, agentVersion="DRAFT")["agentKnowledgeBaseSummaries"]
+    assert sorted((s["knowledgeBaseId"], s["description"]) for s in summaries) == [("KB12345678", "Travel policies"), ("KB87654321", "Hotels")]
+    client.disassociate_agent_knowledge_base(agentId=agent_id, agentVersion="DRAFT", knowledgeBaseId="KB12345678")
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_agent_knowledge_base(agentId=agent_id, agentVersion="DRAFT", knowledgeBaseId="KB12345678")
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.disassociate_agent_knowledge_base(agentId=agent_id, agentVersion="DRAFT", knowledgeBaseId="KB12345678")
+
+
+def test_collaborators_join_a_supervisor(virtual):
+    client = virtual.client("bedrock-agent")
+    worker = prepared_agent(virtual, client, "flights")
+    worker_alias = client.create_agent_alias(agentId=worker["agentId"], agentAliasName="live")["agentAlias"]
+    plain = prepared_agent(virtual, client, "plain")
+    with pytest.raises(client.exceptions.ValidationException) as error:
+        client.associate_agent_collaborator(agentId=plain["agentId"], agentVersion="DRAFT", collaboratorName="flights",
+                                            collaborationInstruction="Books flights", agentDescriptor={"aliasArn": worker_alias["agentAliasArn"]})
+    assert "SUPERVISOR" in str(error.value)
+    supervisor_id = prepared_agent(virtual, client, "supervisor", agentCollaboration="SUPERVISOR")["agentId"]
+    collaborator = client.associate_agent_collaborator(
+        agentId=supervisor_id, agentVersion="DRAFT", collaboratorName="flights", collaborationInstruction="Books flights",
+        agentDescriptor={"aliasArn": worker_alias["agentAliasArn"]}, relayConversationHistory="TO_COLLABORATOR")["agentCollaborator"]
+    collaborator_id = collaborator["collaboratorId"]
+    assert len(collaborator_id) == 10 and collaborator["relayConversationHistory"] == "TO_COLLABORATOR"
+    with pytest.raises(client.exceptions.ConflictException):
+        client.associate_agent_collaborator(agentId=supervisor_id, agentVersion="DRAFT", collaboratorName="flights",
+                                            collaborationInstruction="Books flights", agentDescriptor={"aliasArn": worker_alias["agentAliasArn"]})
+    missing = f"arn:aws:bedrock:us-east-1:123456789012:agent-alias/{worker['agentId']}/ZZZZZZZZZZ"
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.associate_agent_collaborator(agentId=supervisor_id, agentVersion="DRAFT", collaboratorName="other",
+                                            collaborationInstruction="x", agentDescriptor={"aliasArn": missing})
+    got = client.get_agent_collaborator(agentId=supervisor_id, agentVersion="DRAFT", collaboratorId=collaborator_id)["agentCollaborator"]
+    assert got["collaborationInstruction"] == "Books flights" and got["agentDescriptor"] == {"aliasArn": worker_alias["agentAliasArn"]}
+    updated = client.update_agent_collaborator(
+        agentId=supervisor_id, agentVersion="DRAFT", collaboratorId=collaborator_id, collaboratorName="air",
+        collaborationInstruction="Books flights and seats", agentDescriptor={"aliasArn": worker_alias["agentAliasArn"]})["agentCollaborator"]
+    assert updated["collaboratorName"] == "air" and updated["relayConversationHistory"] == "TO_COLLABORATOR"
+    summaries = client.list_agent_collaborators(agentId=supervisor_id, agentVersion="DRAFT")["agentCollaboratorSummaries"]
+    assert [(s["collaboratorId"], s["collaboratorName"]) for s in summaries] == [(collaborator_id, "air")]
+    client.disassociate_agent_collaborator(agentId=supervisor_id, agentVersion="DRAFT", collaboratorId=collaborator_id)
+    assert client.list_agent_collaborators(agentId=supervisor_id, agentVersion="DRAFT")["agentCollaboratorSummaries"] == []
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_agent_collaborator(agentId=supervisor_id, agentVersion="DRAFT", collaboratorId=collaborator_id)

@@ -80,12 +80,7 @@ enum AgentActionGroupOperations {
 
     /// The action group the request names, in the version it names.
     static func group(_ request: OperationRequest, family: AgentFamily) async throws -> StoredResource {
-        let agent = try await family.agent(request)
-        let version = try await family.version(request, of: agent)
-        let id = request.input["actionGroupId"]?.stringValue ?? ""
-        return try await family.actionGroups.require(
-            family.key(agent.id, version, id), account: request.context.account,
-            notFound: .resourceNotFound("The action group \(id) does not exist in version \(version) of agent \(agent.id)."))
+        try await family.child(request, in: family.actionGroups, idMember: "actionGroupId", noun: "action group")
     }
 
     /// Checks and stores the group's definition: a built-in signature, or an executor with

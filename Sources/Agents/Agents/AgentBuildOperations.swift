@@ -10,5 +10,7 @@ public enum AgentBuildOperations {
         AgentActionGroupOperations.register(into: &registry, family: family)
         AgentAliasOperations.register(into: &registry, family: family)
         AgentVersionOperations.register(into: &registry, family: family)
+        AgentKnowledgeBaseOperations.register(into: &registry, family: family)
+        AgentCollaboratorOperations.register(into: &registry, family: family)
     }
 }

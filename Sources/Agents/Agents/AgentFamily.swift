@@ -94,6 +94,16 @@ struct AgentFamily: Sendable {
         return version
     }
 
+    /// The sub-resource of `collection` the request names by `idMember`, in the version it names.
+    func child(_ request: OperationRequest, in collection: ResourceCollection, idMember: String, noun: String) async throws -> StoredResource {
+        let agent = try await agent(request)
+        let version = try await version(request, of: agent)
+        let id = request.input[idMember]?.stringValue ?? ""
+        return try await collection.require(
+            key(agent.id, version, id), account: request.context.account,
+            notFound: .resourceNotFound("The \(noun) \(id) does not exist in version \(version) of agent \(agent.id)."))
+    }
+
     /// The stored key of a resource that is unique only within its agent (and version).
     func key(_ parts: String...) -> String { parts.joined(separator: "/") }
 
