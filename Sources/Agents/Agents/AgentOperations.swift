@@ -40,6 +40,8 @@ enum AgentOperations {
                 "agentStatus": "CREATING", "idleSessionTTLInSeconds": 600, "orchestrationType": "DEFAULT", "agentCollaboration": "DISABLED",
                 "createdAt": .timestamp(now), "updatedAt": .timestamp(now),
             ]
+            // The output shape requires a role; without one the agent gets the service role the console would make.
+            value["agentResourceRoleArn"] = .string("arn:aws:iam::\(account.accountId):role/service-role/AmazonBedrockExecutionRoleForAgents_\(id)")
             for member in configuration { if let given = input[member] { value[member] = given } }
             value["clientToken"] = input["clientToken"]
             let stored = try await family.agents.insert(.map(value), id: id, arn: arn, name: name, account: account, tags: TaggingOperations.pairs(input["tags"]))
@@ -87,9 +89,9 @@ enum AgentOperations {
 
         registry.register(service, "PrepareAgent") { request in
             let agent = try await family.editableAgent(request, operation: "Prepare")
-            for member in ["foundationModel", "agentResourceRoleArn"] where agent.value[member] == nil {
+            if agent.value["foundationModel"] == nil {
                 throw BedrockError.validation(
-                    "Prepare operation can't be performed on Agent \(agent.id) because it has no \(member). Set it with UpdateAgent, then prepare the agent.")
+                    "Prepare operation can't be performed on Agent \(agent.id) because it has no foundationModel. Set it with UpdateAgent, then prepare the agent.")
             }
             var value = agent.value.mapValue ?? [:]
             let now = family.now
