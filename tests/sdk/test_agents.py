@@ -88,7 +88,10 @@ def test_an_agent_is_created_prepared_updated_and_deleted(virtual):
     updated = client.update_agent(agentId=agent_id, agentName="travel-agent-2", foundationModel=MODEL, agentResourceRoleArn=ROLE,
                                   instruction="You are a travel assistant that books flights only.")["agent"]
     assert updated["agentStatus"] == "NOT_PREPARED" and updated["agentName"] == "travel-agent-2"
-    assert client.get_agent(agentId=agent_id)["agent"]["instruction"] == "You are a travel assistant that books flights only."
+    got = client.get_agent(agentId=agent_id)["agent"]
+    assert got["instruction"] == "You are a travel assistant that books flights only."
+    # UpdateAgent overwrites the configuration: what it leaves out is gone or back to its default.
+    assert "description" not in got and "memoryConfiguration" not in got and got["idleSessionTTLInSeconds"] == 1800
     summaries = client.list_agents()["agentSummaries"]
     assert [(s["agentId"], s["agentName"], s["agentStatus"], s["latestAgentVersion"]) for s in summaries] == [
         (agent_id, "travel-agent-2", "NOT_PREPARED", "DRAFT")]
@@ -361,3 +364,25 @@ def test_collaborators_join_a_supervisor(virtual):
     assert client.list_agent_collaborators(agentId=supervisor_id, agentVersion="DRAFT")["agentCollaboratorSummaries"] == []
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.get_agent_collaborator(agentId=supervisor_id, agentVersion="DRAFT", collaboratorId=collaborator_id)
+
+
+def test_the_scenario_times_and_fails_agent_preparation(start_emulator, tmp_path):
+    scenario = tmp_path / "agents.yaml"
+    scenario.write_text(
+        "clock: {mode: virtual, start: \"2026-01-01T00:00:00Z\"}\n"
+        "jobs:\n"
+        "  agent_create: {durations: {CREATING: 30}}\n"
+        "  agent_prepare: {durations: {PREPARING: 60}, outcome: FAILED, message: the orchestration prompt is too long}\n")
+    emu = start_emulator("--scenario", str(scenario))
+    client = emu.client("bedrock-agent")
+    agent_id = new_agent(client)["agentId"]
+    advance(emu, 29)
+    assert client.get_agent(agentId=agent_id)["agent"]["agentStatus"] == "CREATING"
+    advance(emu, 1)
+    assert client.get_agent(agentId=agent_id)["agent"]["agentStatus"] == "NOT_PREPARED"
+    client.prepare_agent(agentId=agent_id)
+    advance(emu, 59)
+    assert client.list_agents()["agentSummaries"][0]["agentStatus"] == "PREPARING"
+    advance(emu, 1)
+    got = client.get_agent(agentId=agent_id)["agent"]
+    assert got["agentStatus"] == "FAILED" and got["failureReasons"] == ["the orchestration prompt is too long"]

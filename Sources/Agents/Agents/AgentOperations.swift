@@ -15,6 +15,9 @@ enum AgentOperations {
         "customerEncryptionKeyArn",
     ]
 
+    /// What an agent has when its input leaves a member out (the console's 30-minute idle session).
+    static let defaults: [String: ShapeValue] = ["idleSessionTTLInSeconds": 1800, "orchestrationType": "DEFAULT", "agentCollaboration": "DISABLED"]
+
     static func register(into registry: inout OperationRegistry, family: AgentFamily) {
         let service = AgentFamily.service
 
@@ -37,9 +40,9 @@ enum AgentOperations {
             let now = family.now
             var value: [String: ShapeValue] = [
                 "agentId": .string(id), "agentArn": .string(arn), "agentName": .string(name), "agentVersion": .string(AgentFamily.draft),
-                "agentStatus": "CREATING", "idleSessionTTLInSeconds": 600, "orchestrationType": "DEFAULT", "agentCollaboration": "DISABLED",
-                "createdAt": .timestamp(now), "updatedAt": .timestamp(now),
+                "agentStatus": "CREATING", "createdAt": .timestamp(now), "updatedAt": .timestamp(now),
             ]
+            value.merge(defaults) { _, given in given }
             // The output shape requires a role; without one the agent gets the service role the console would make.
             value["agentResourceRoleArn"] = .string("arn:aws:iam::\(account.accountId):role/service-role/AmazonBedrockExecutionRoleForAgents_\(id)")
             for member in configuration { if let given = input[member] { value[member] = given } }
@@ -77,7 +80,10 @@ enum AgentOperations {
                 operation: "Update")
             try checkModel(input["foundationModel"], catalog: family.catalog)
             var value = agent.value.mapValue ?? [:]
-            for member in configuration { if let given = input[member] { value[member] = given } }
+            // UpdateAgent overwrites the whole configuration, as on AWS; collaboration stays
+            // as it was when not given, so a supervisor keeps its collaborators.
+            for member in configuration where member != "agentCollaboration" { value[member] = input[member] ?? defaults[member] }
+            if let collaboration = input["agentCollaboration"] { value["agentCollaboration"] = collaboration }
             value["agentName"] = .string(name)
             value["agentStatus"] = "NOT_PREPARED"
             value["updatedAt"] = .timestamp(family.now)
