@@ -2,5 +2,7 @@ import EmulatorCore
 
 /// Every operation of this module's service that has behaviour; the rest answer NotImplemented.
 public enum AgentsOperations {
-    public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {}
+    public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
+        AgentBuildOperations.register(into: &registry, environment: environment)
+    }
 }

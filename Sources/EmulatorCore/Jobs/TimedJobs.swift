@@ -16,6 +16,8 @@ public struct TimedJobs: Sendable {
     public let defaultTiming: JobTiming
     /// The member holding when the job was submitted (`submitTime`, `creationTime`).
     public let startField: String
+    /// The members the job's status and times live in.
+    public let fields: Fields
     let environment: EmulatorEnvironment
     let finish: Finish
     /// Jobs not yet in a final status, by ARN, with their account: what the sweep visits.
@@ -31,10 +33,11 @@ public struct TimedJobs: Sendable {
     @TaskLocal public static var seeding = false
 
     public init(
-        type: String, collection: ResourceCollection, defaultTiming: JobTiming, startField: String, environment: EmulatorEnvironment,
-        finish: @escaping Finish
+        type: String, collection: ResourceCollection, defaultTiming: JobTiming, startField: String, fields: Fields = .jobs,
+        environment: EmulatorEnvironment, finish: @escaping Finish
     ) {
         self.type = type
+        self.fields = fields
         self.collection = collection
         self.defaultTiming = defaultTiming
         self.startField = startField
@@ -68,7 +71,7 @@ public struct TimedJobs: Sendable {
     public func started(_ stored: StoredResource, account: AccountContext) {
         running.jobs.withLock { $0[stored.arn] = account }
         if Self.seeding { _ = running.seeded.withLock { $0.insert(stored.arn) } }
-        environment.jobs.record(type: type, arn: stored.arn, status: stored.value["status"]?.stringValue ?? "", at: startTime(of: stored))
+        environment.jobs.record(type: type, arn: stored.arn, status: stored.value[fields.status]?.stringValue ?? "", at: startTime(of: stored))
     }
 
     /// How many jobs of this type are still running for `account` (for concurrency quotas).
@@ -83,7 +86,7 @@ public struct TimedJobs: Sendable {
 
     /// Moves the job on as a handler shows it: one move at a time with the sweeps, read afresh.
     public func current(_ stored: StoredResource) async throws -> StoredResource {
-        guard isRunning(stored.value["status"]?.stringValue) else { return stored }
+        guard isRunning(stored.value[fields.status]?.stringValue) else { return stored }
         let account = AccountContext(accountId: stored.record.account, region: stored.record.region)
         return try await environment.dueWork.serial.run {
             try await advance(try await collection.find(stored.arn, account: account) ?? stored)
@@ -103,14 +106,14 @@ public struct TimedJobs: Sendable {
         let account = AccountContext(accountId: stored.record.account, region: stored.record.region)
         return try await environment.dueWork.serial.run {
             let fresh = try await advance(try await collection.find(stored.arn, account: account) ?? stored)
-            let status = fresh.value["status"]?.stringValue ?? ""
+            let status = fresh.value[fields.status]?.stringValue ?? ""
             guard isRunning(status), status != "Stopping" else {
                 throw BedrockError.conflict("The job is \(status) and can no longer be stopped.")
             }
             var value = fresh.value.mapValue ?? [:]
             let now = environment.clock.now()
-            value["status"] = "Stopping"
-            value["lastModifiedTime"] = .timestamp(now)
+            value[fields.status] = "Stopping"
+            value[fields.modified] = .timestamp(now)
             environment.jobs.record(type: type, arn: fresh.arn, status: "Stopping", at: now)
             return try await collection.update(fresh, to: .map(value))
         }
@@ -122,7 +125,7 @@ public struct TimedJobs: Sendable {
 
     /// Moves one job to the status the clock says it has reached; at the end runs `finish`.
     func advance(_ stored: StoredResource) async throws -> StoredResource {
-        let status = stored.value["status"]?.stringValue ?? ""
+        let status = stored.value[fields.status]?.stringValue ?? ""
         guard isRunning(status) else {
             running.jobs.withLock { $0[stored.arn] = nil }
             return stored
@@ -132,7 +135,7 @@ public struct TimedJobs: Sendable {
         var timing = timing
         if running.seeded.withLock({ $0.contains(stored.arn) }) { timing.durations = [] }
         if status == "Stopping" {
-            let since = stored.value["lastModifiedTime"]?.timestampValue ?? now
+            let since = stored.value[fields.modified]?.timestampValue ?? now
             let wait = timing.durations.first { $0.status == "Stopping" }?.seconds ?? 1
             guard now >= since.addingTimeInterval(wait) else { return stored }
             return try await end(stored, value: &value, status: "Stopped", at: since.addingTimeInterval(wait))
@@ -146,21 +149,21 @@ public struct TimedJobs: Sendable {
             if index > current { environment.jobs.record(type: type, arn: stored.arn, status: step.status, at: reached) }
             if now < reached.addingTimeInterval(step.seconds) {
                 guard step.status != status else { return stored }
-                value["status"] = .string(step.status)
-                value["lastModifiedTime"] = .timestamp(reached)
+                value[fields.status] = .string(step.status)
+                value[fields.modified] = .timestamp(reached)
                 return try await collection.update(stored, to: .map(value))
             }
             reached = reached.addingTimeInterval(step.seconds)
         }
-        let fields = await finish(stored, timing)
-        value.merge(fields) { _, new in new }
-        return try await end(stored, value: &value, status: fields["status"]?.stringValue ?? timing.outcome, at: reached)
+        let decided = await finish(stored, timing)
+        value.merge(decided) { _, new in new }
+        return try await end(stored, value: &value, status: decided["status"]?.stringValue ?? timing.outcome, at: reached)
     }
 
     func end(_ stored: StoredResource, value: inout [String: ShapeValue], status: String, at time: Date) async throws -> StoredResource {
-        value["status"] = .string(status)
-        value["endTime"] = .timestamp(time)
-        value["lastModifiedTime"] = .timestamp(time)
+        value[fields.status] = .string(status)
+        if let endField = fields.end { value[endField] = .timestamp(time) }
+        value[fields.modified] = .timestamp(time)
         running.jobs.withLock { $0[stored.arn] = nil }
         running.seeded.withLock { _ = $0.remove(stored.arn) }
         environment.jobs.record(type: type, arn: stored.arn, status: status, at: time)

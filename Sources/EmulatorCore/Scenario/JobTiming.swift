@@ -49,6 +49,8 @@ public struct JobTiming: Sendable, Equatable {
         "provisioned_throughput": (["Creating", "Updating"], ["InService", "Failed"]),
         "ingestion": (["STARTING", "IN_PROGRESS", "STOPPING"], ["COMPLETE", "FAILED", "STOPPED"]),
         "agent_prepare": (["PREPARING"], ["PREPARED", "FAILED"]),
+        "agent_create": (["CREATING"], ["NOT_PREPARED", "FAILED"]),
+        "agent_alias": (["CREATING", "UPDATING"], ["PREPARED", "FAILED"]),
     ]
 }
 

@@ -3,7 +3,9 @@ import Foundation
 
 extension Scenario {
     /// The resource counts `quotas.resources` can limit today.
-    static let resourceQuotas = ["custom_models", "provisioned_model_units", "guardrails", "guardrail_versions"]
+    static let resourceQuotas = [
+        "custom_models", "provisioned_model_units", "guardrails", "guardrail_versions", "agents", "knowledge_bases",
+    ]
 
     static let keys = ["seed", "clock", "accounts", "models", "quotas", "responses", "jobs", "resources"]
 
