@@ -16,6 +16,13 @@ public struct TimedJobs: Sendable {
     public let defaultTiming: JobTiming
     /// The member holding when the job was submitted (`submitTime`, `creationTime`).
     public let startField: String
+    /// The member holding when the job last changed (`lastModifiedTime`, `updatedAt`).
+    public let modifiedField: String
+    /// The member holding when the job ended, if its shape has one.
+    public let endField: String?
+    /// The status a stop request puts the job in, and the one it ends in
+    /// (`Stopping`/`Stopped`, `CANCEL_REQUESTED`/`CANCELLED`).
+    public let stopStatuses: (stopping: String, stopped: String)
     let environment: EmulatorEnvironment
     let finish: Finish
     /// Jobs not yet in a final status, by ARN, with their account: what the sweep visits.
@@ -26,13 +33,18 @@ public struct TimedJobs: Sendable {
     }
 
     public init(
-        type: String, collection: ResourceCollection, defaultTiming: JobTiming, startField: String, environment: EmulatorEnvironment,
+        type: String, collection: ResourceCollection, defaultTiming: JobTiming, startField: String,
+        modifiedField: String = "lastModifiedTime", endField: String? = "endTime",
+        stopStatuses: (stopping: String, stopped: String) = ("Stopping", "Stopped"), environment: EmulatorEnvironment,
         finish: @escaping Finish
     ) {
         self.type = type
         self.collection = collection
         self.defaultTiming = defaultTiming
         self.startField = startField
+        self.modifiedField = modifiedField
+        self.endField = endField
+        self.stopStatuses = stopStatuses
         self.environment = environment
         self.finish = finish
         let jobs = self
@@ -92,20 +104,20 @@ public struct TimedJobs: Sendable {
     }
 
     /// Asks a running job to stop: `Stopping` now, `Stopped` after the timing's `Stopping`
-    /// seconds (1 by default). A job already ended is a ConflictException.
+    /// seconds (1 by default), or the type's own `stopStatuses`. A job already ended is a ConflictException.
     public func stop(_ stored: StoredResource) async throws -> StoredResource {
         let account = AccountContext(accountId: stored.record.account, region: stored.record.region)
         return try await environment.dueWork.serial.run {
             let fresh = try await advance(try await collection.find(stored.arn, account: account) ?? stored)
             let status = fresh.value["status"]?.stringValue ?? ""
-            guard isRunning(status), status != "Stopping" else {
+            guard isRunning(status), status != stopStatuses.stopping else {
                 throw BedrockError.conflict("The job is \(status) and can no longer be stopped.")
             }
             var value = fresh.value.mapValue ?? [:]
             let now = environment.clock.now()
-            value["status"] = "Stopping"
-            value["lastModifiedTime"] = .timestamp(now)
-            environment.jobs.record(type: type, arn: fresh.arn, status: "Stopping", at: now)
+            value["status"] = .string(stopStatuses.stopping)
+            value[modifiedField] = .timestamp(now)
+            environment.jobs.record(type: type, arn: fresh.arn, status: stopStatuses.stopping, at: now)
             return try await collection.update(fresh, to: .map(value))
         }
     }
@@ -124,15 +136,15 @@ public struct TimedJobs: Sendable {
         let now = environment.clock.now()
         var value = stored.value.mapValue ?? [:]
         let timing = timing
-        if status == "Stopping" {
-            let since = stored.value["lastModifiedTime"]?.timestampValue ?? now
-            let wait = timing.durations.first { $0.status == "Stopping" }?.seconds ?? 1
+        if status == stopStatuses.stopping {
+            let since = stored.value[modifiedField]?.timestampValue ?? now
+            let wait = timing.durations.first { $0.status == stopStatuses.stopping }?.seconds ?? 1
             guard now >= since.addingTimeInterval(wait) else { return stored }
-            return try await end(stored, value: &value, status: "Stopped", at: since.addingTimeInterval(wait))
+            return try await end(stored, value: &value, status: stopStatuses.stopped, at: since.addingTimeInterval(wait))
         }
         let start = startTime(of: stored)
         var reached = start
-        let steps = timing.durations.filter { $0.status != "Stopping" }
+        let steps = timing.durations.filter { $0.status != stopStatuses.stopping }
         let current = steps.firstIndex { $0.status == status } ?? -1
         // Walk the timing so that a clock moved by an hour records every status passed.
         for (index, step) in steps.enumerated() {
@@ -140,7 +152,7 @@ public struct TimedJobs: Sendable {
             if now < reached.addingTimeInterval(step.seconds) {
                 guard step.status != status else { return stored }
                 value["status"] = .string(step.status)
-                value["lastModifiedTime"] = .timestamp(reached)
+                value[modifiedField] = .timestamp(reached)
                 return try await collection.update(stored, to: .map(value))
             }
             reached = reached.addingTimeInterval(step.seconds)
@@ -152,8 +164,8 @@ public struct TimedJobs: Sendable {
 
     func end(_ stored: StoredResource, value: inout [String: ShapeValue], status: String, at time: Date) async throws -> StoredResource {
         value["status"] = .string(status)
-        value["endTime"] = .timestamp(time)
-        value["lastModifiedTime"] = .timestamp(time)
+        if let endField { value[endField] = .timestamp(time) }
+        value[modifiedField] = .timestamp(time)
         running.jobs.withLock { $0[stored.arn] = nil }
         environment.jobs.record(type: type, arn: stored.arn, status: status, at: time)
         return try await collection.update(stored, to: .map(value))

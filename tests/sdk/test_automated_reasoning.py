@@ -1,0 +1,176 @@
+"""Automated Reasoning policies through boto3: the DRAFT and numbered versions with their
+definitions, test cases, build workflows on the clock with deterministic result assets,
+and test workflows that check test cases against the policy's rules."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+from botocore.exceptions import ClientError
+
+DEFINITION = {
+    "version": "1.0",
+    "types": [{"name": "LeaveType", "description": "Kinds of leave", "values": [
+        {"value": "PARENTAL", "description": "Parental leave"}, {"value": "SICK"}]}],
+    "variables": [
+        {"name": "isFullTime", "type": "BOOL", "description": "The employee works full time."},
+        {"name": "tenureMonths", "type": "INT", "description": "Months employed."},
+        {"name": "eligibleForParentalLeave", "type": "BOOL", "description": "The employee may take parental leave."},
+        {"name": "requestedLeave", "type": "LeaveType", "description": "The leave asked for."},
+    ],
+    "rules": [{"id": "A1B2C3D4E5F6", "expression": "(=> (and isFullTime (> tenureMonths 12)) eligibleForParentalLeave)"}],
+}
+
+
+def advance(emu, seconds: float) -> None:
+    requests.post(emu.url + "/_emulator/clock", json={"advance": seconds}, timeout=10).raise_for_status()
+
+
+def code(error: ClientError) -> str:
+    return error.response["Error"]["Code"]
+
+
+@pytest.fixture
+def virtual(start_emulator):
+    return start_emulator("--clock", "virtual", "--clock-start", "2026-01-01T00:00:00Z")
+
+
+@pytest.fixture
+def bedrock(virtual):
+    return virtual.client("bedrock")
+
+
+def create(bedrock, name="leave-policy", **extra):
+    return bedrock.create_automated_reasoning_policy(name=name, policyDefinition=DEFINITION, **extra)
+
+
+def test_a_policy_is_created_read_back_and_exported_exactly(bedrock):
+    made = create(bedrock, description="HR leave rules", tags=[{"key": "team", "value": "hr"}])
+    arn = made["policyArn"]
+    assert arn.startswith("arn:aws:bedrock:us-east-1:123456789012:automated-reasoning-policy/")
+    assert made["version"] == "DRAFT" and made["name"] == "leave-policy" and len(made["definitionHash"]) == 128
+    got = bedrock.get_automated_reasoning_policy(policyArn=arn)
+    assert got["policyId"] == arn.rsplit("/", 1)[1] and got["description"] == "HR leave rules"
+    assert got["definitionHash"] == made["definitionHash"] and got["version"] == "DRAFT"
+    assert bedrock.export_automated_reasoning_policy_version(policyArn=arn)["policyDefinition"] == DEFINITION
+    assert bedrock.list_tags_for_resource(resourceARN=arn)["tags"] == [{"key": "team", "value": "hr"}]
+
+
+def test_a_repeated_client_token_gives_the_same_policy_and_a_duplicate_name_conflicts(bedrock):
+    first = create(bedrock, clientRequestToken="token-1")
+    again = create(bedrock, clientRequestToken="token-1")
+    assert again["policyArn"] == first["policyArn"]
+    with pytest.raises(ClientError) as caught:
+        create(bedrock)
+    assert code(caught.value) == "ConflictException"
+
+
+def test_update_changes_the_definition_hash_and_moves_updated_at(virtual, bedrock):
+    arn = create(bedrock)["policyArn"]
+    before = bedrock.get_automated_reasoning_policy(policyArn=arn)
+    advance(virtual, 60)
+    changed = dict(DEFINITION, rules=DEFINITION["rules"] + [{"id": "B1B2C3D4E5F6", "expression": "(=> (not isFullTime) (not eligibleForParentalLeave))"}])
+    updated = bedrock.update_automated_reasoning_policy(policyArn=arn, policyDefinition=changed, name="leave-policy-v2", description="now stricter")
+    assert updated["name"] == "leave-policy-v2" and updated["definitionHash"] != before["definitionHash"]
+    assert updated["updatedAt"] > before["updatedAt"]
+    got = bedrock.get_automated_reasoning_policy(policyArn=arn)
+    assert got["description"] == "now stricter" and got["createdAt"] == before["createdAt"]
+    assert bedrock.export_automated_reasoning_policy_version(policyArn=arn)["policyDefinition"] == changed
+
+
+def test_an_inconsistent_definition_is_refused(bedrock):
+    bad = dict(DEFINITION, variables=[{"name": "x", "type": "Colour", "description": "an undeclared type"}])
+    with pytest.raises(ClientError) as caught:
+        bedrock.create_automated_reasoning_policy(name="bad", policyDefinition=bad)
+    assert code(caught.value) == "ValidationException" and "Colour" in caught.value.response["Error"]["Message"]
+
+
+def test_versions_are_numbered_immutable_copies_of_the_draft(bedrock):
+    arn = create(bedrock)["policyArn"]
+    draft_hash = bedrock.get_automated_reasoning_policy(policyArn=arn)["definitionHash"]
+    with pytest.raises(ClientError) as caught:
+        bedrock.create_automated_reasoning_policy_version(policyArn=arn, lastUpdatedDefinitionHash="0" * 128)
+    assert code(caught.value) == "ConflictException"
+    v1 = bedrock.create_automated_reasoning_policy_version(policyArn=arn, lastUpdatedDefinitionHash=draft_hash)
+    assert v1["version"] == "1" and v1["policyArn"] == arn + ":1" and v1["definitionHash"] == draft_hash
+    bedrock.update_automated_reasoning_policy(policyArn=arn, policyDefinition=dict(DEFINITION, rules=[]))
+    new_hash = bedrock.get_automated_reasoning_policy(policyArn=arn)["definitionHash"]
+    v2 = bedrock.create_automated_reasoning_policy_version(policyArn=arn, lastUpdatedDefinitionHash=new_hash)
+    assert v2["version"] == "2"
+    assert bedrock.export_automated_reasoning_policy_version(policyArn=arn + ":1")["policyDefinition"] == DEFINITION
+    assert bedrock.export_automated_reasoning_policy_version(policyArn=arn + ":2")["policyDefinition"]["rules"] == []
+    assert bedrock.get_automated_reasoning_policy(policyArn=arn + ":1")["version"] == "1"
+    with pytest.raises(ClientError) as caught:
+        bedrock.update_automated_reasoning_policy(policyArn=arn + ":1", policyDefinition=DEFINITION)
+    assert code(caught.value) == "ValidationException"
+    listed = bedrock.list_automated_reasoning_policies(policyArn=arn)["automatedReasoningPolicySummaries"]
+    assert sorted(item["version"] for item in listed) == ["1", "2"]
+    drafts = bedrock.list_automated_reasoning_policies()["automatedReasoningPolicySummaries"]
+    assert [item["version"] for item in drafts] == ["DRAFT"]
+
+
+def test_list_pages_through_the_drafts(bedrock):
+    arns = [create(bedrock, name=f"policy-{index}")["policyArn"] for index in range(3)]
+    first = bedrock.list_automated_reasoning_policies(maxResults=2)
+    assert len(first["automatedReasoningPolicySummaries"]) == 2 and "nextToken" in first
+    rest = bedrock.list_automated_reasoning_policies(maxResults=2, nextToken=first["nextToken"])
+    seen = [item["policyArn"] for item in first["automatedReasoningPolicySummaries"] + rest["automatedReasoningPolicySummaries"]]
+    assert sorted(seen) == sorted(arns) and "nextToken" not in rest
+
+
+def test_delete_refuses_a_policy_with_versions_unless_forced_and_is_idempotent(bedrock):
+    arn = create(bedrock)["policyArn"]
+    draft_hash = bedrock.get_automated_reasoning_policy(policyArn=arn)["definitionHash"]
+    bedrock.create_automated_reasoning_policy_version(policyArn=arn, lastUpdatedDefinitionHash=draft_hash)
+    with pytest.raises(ClientError) as caught:
+        bedrock.delete_automated_reasoning_policy(policyArn=arn)
+    assert code(caught.value) == "ResourceInUseException"
+    bedrock.delete_automated_reasoning_policy(policyArn=arn, force=True)
+    bedrock.delete_automated_reasoning_policy(policyArn=arn)
+    for target in (arn, arn + ":1"):
+        with pytest.raises(ClientError) as caught:
+            bedrock.get_automated_reasoning_policy(policyArn=target)
+        assert code(caught.value) == "ResourceNotFoundException"
+
+
+def test_unknown_policies_are_not_found(bedrock):
+    missing = "arn:aws:bedrock:us-east-1:123456789012:automated-reasoning-policy/abcdefabcdef"
+    for call in (lambda: bedrock.get_automated_reasoning_policy(policyArn=missing),
+                 lambda: bedrock.export_automated_reasoning_policy_version(policyArn=missing),
+                 lambda: bedrock.list_automated_reasoning_policy_test_cases(policyArn=missing)):
+        with pytest.raises(ClientError) as caught:
+            call()
+        assert code(caught.value) == "ResourceNotFoundException"
+
+
+def test_test_cases_are_stored_updated_listed_and_deleted(virtual, bedrock):
+    arn = create(bedrock)["policyArn"]
+    made = bedrock.create_automated_reasoning_policy_test_case(
+        policyArn=arn, guardContent="A full-time employee with 24 months of tenure is eligible for parental leave.",
+        queryContent="Am I eligible for parental leave?", expectedAggregatedFindingsResult="VALID", confidenceThreshold=0.8)
+    case_id = made["testCaseId"]
+    assert made["policyArn"] == arn and len(case_id) == 12 and case_id.isupper()
+    got = bedrock.get_automated_reasoning_policy_test_case(policyArn=arn, testCaseId=case_id)["testCase"]
+    assert got["expectedAggregatedFindingsResult"] == "VALID" and got["confidenceThreshold"] == 0.8
+    assert got["queryContent"] == "Am I eligible for parental leave?"
+    with pytest.raises(ClientError) as caught:
+        bedrock.update_automated_reasoning_policy_test_case(
+            policyArn=arn, testCaseId=case_id, guardContent="x", expectedAggregatedFindingsResult="INVALID",
+            lastUpdatedAt=got["updatedAt"].replace(year=2020))
+    assert code(caught.value) == "ConflictException"
+    advance(virtual, 5)
+    bedrock.update_automated_reasoning_policy_test_case(
+        policyArn=arn, testCaseId=case_id, guardContent="A part-time employee is eligible for parental leave.",
+        expectedAggregatedFindingsResult="INVALID", lastUpdatedAt=got["updatedAt"])
+    changed = bedrock.get_automated_reasoning_policy_test_case(policyArn=arn, testCaseId=case_id)["testCase"]
+    assert changed["expectedAggregatedFindingsResult"] == "INVALID" and changed["updatedAt"] > got["updatedAt"]
+    assert "queryContent" not in changed
+    second = bedrock.create_automated_reasoning_policy_test_case(policyArn=arn, guardContent="Sick leave is fine.", expectedAggregatedFindingsResult="SATISFIABLE")
+    listed = bedrock.list_automated_reasoning_policy_test_cases(policyArn=arn)["testCases"]
+    assert {item["testCaseId"] for item in listed} == {case_id, second["testCaseId"]}
+    bedrock.delete_automated_reasoning_policy_test_case(policyArn=arn, testCaseId=case_id, lastUpdatedAt=changed["updatedAt"])
+    bedrock.delete_automated_reasoning_policy_test_case(policyArn=arn, testCaseId=case_id, lastUpdatedAt=changed["updatedAt"])
+    with pytest.raises(ClientError) as caught:
+        bedrock.get_automated_reasoning_policy_test_case(policyArn=arn, testCaseId=case_id)
+    assert code(caught.value) == "ResourceNotFoundException"
+    assert [item["testCaseId"] for item in bedrock.list_automated_reasoning_policy_test_cases(policyArn=arn)["testCases"]] == [second["testCaseId"]]
