@@ -174,3 +174,143 @@ def test_test_cases_are_stored_updated_listed_and_deleted(virtual, bedrock):
         bedrock.get_automated_reasoning_policy_test_case(policyArn=arn, testCaseId=case_id)
     assert code(caught.value) == "ResourceNotFoundException"
     assert [item["testCaseId"] for item in bedrock.list_automated_reasoning_policy_test_cases(policyArn=arn)["testCases"]] == [second["testCaseId"]]
+
+
+HANDBOOK = (b"Employees are eligible for parental leave if they work full time. "
+            b"If an employee has worked more than 12 months, they may take sabbatical leave. Offices open at nine.")
+
+
+def ingest(bedrock, arn, text=HANDBOOK, **extra):
+    return bedrock.start_automated_reasoning_policy_build_workflow(
+        policyArn=arn, buildWorkflowType="INGEST_CONTENT", sourceContent={"workflowContent": {"documents": [
+            {"document": text, "documentContentType": "txt", "documentName": "handbook.txt", "documentDescription": "HR handbook"}]}},
+        **extra)["buildWorkflowId"]
+
+
+def asset(bedrock, arn, workflow, kind, **extra):
+    return bedrock.get_automated_reasoning_policy_build_workflow_result_assets(
+        policyArn=arn, buildWorkflowId=workflow, assetType=kind, **extra)["buildWorkflowAssets"]
+
+
+def test_an_ingest_build_moves_on_the_clock_and_derives_a_definition_from_the_text(virtual, bedrock):
+    arn = bedrock.create_automated_reasoning_policy(name="handbook")["policyArn"]
+    workflow = ingest(bedrock, arn, clientRequestToken="build-1")
+    assert ingest(bedrock, arn, clientRequestToken="build-1") == workflow
+    got = bedrock.get_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow)
+    assert got["status"] == "SCHEDULED" and got["buildWorkflowType"] == "INGEST_CONTENT"
+    assert got["documentName"] == "handbook.txt" and got["documentContentType"] == "txt" and got["documentDescription"] == "HR handbook"
+    with pytest.raises(ClientError) as caught:
+        asset(bedrock, arn, workflow, "POLICY_DEFINITION")
+    assert code(caught.value) == "ValidationException"
+    with pytest.raises(ClientError) as caught:
+        ingest(bedrock, arn)
+    assert code(caught.value) == "ConflictException"
+    seen = []
+    for _ in range(5):
+        seen.append(bedrock.get_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow)["status"])
+        advance(virtual, 5)
+    assert seen == ["SCHEDULED", "BUILDING", "BUILDING", "TESTING", "COMPLETED"]
+    definition = asset(bedrock, arn, workflow, "POLICY_DEFINITION")["policyDefinition"]
+    variables = {item["name"]: item["type"] for item in definition["variables"]}
+    assert variables == {"workFullTime": "BOOL", "employeesEligibleParentalLeave": "BOOL", "employeeWorkedMonths": "INT", "takeSabbaticalLeave": "BOOL"}
+    expressions = [rule["expression"] for rule in definition["rules"]]
+    assert expressions == ["(=> workFullTime employeesEligibleParentalLeave)", "(=> (> employeeWorkedMonths 12) takeSabbaticalLeave)"]
+    assert all(len(rule["id"]) == 12 and rule["id"][0].isalpha() for rule in definition["rules"])
+    report = asset(bedrock, arn, workflow, "QUALITY_REPORT")["qualityReport"]
+    assert (report["ruleCount"], report["variableCount"], report["typeCount"]) == (2, 4, 0)
+    assert report["unusedVariables"] == [] and len(report["disjointRuleSets"]) == 2
+    log = asset(bedrock, arn, workflow, "BUILD_LOG")["buildLog"]["entries"]
+    assert len(log) == 1 and log[0]["status"] == "APPLIED" and log[0]["annotation"]["ingestContent"]["content"] == HANDBOOK.decode()
+    assert [list(step["context"]["mutation"])[0] for step in log[0]["buildSteps"]].count("addRule") == 2
+    manifest = asset(bedrock, arn, workflow, "ASSET_MANIFEST")["assetManifest"]["entries"]
+    kinds = [entry["assetType"] for entry in manifest]
+    assert {"POLICY_DEFINITION", "BUILD_LOG", "QUALITY_REPORT", "GENERATED_TEST_CASES", "SOURCE_DOCUMENT", "ASSET_MANIFEST"} == set(kinds)
+    document_id = next(entry["assetId"] for entry in manifest if entry["assetType"] == "SOURCE_DOCUMENT")
+    document = asset(bedrock, arn, workflow, "SOURCE_DOCUMENT", assetId=document_id)["document"]
+    assert document["document"] == HANDBOOK and len(document["documentHash"]) == 64
+    cases = asset(bedrock, arn, workflow, "GENERATED_TEST_CASES")["generatedTestCases"]["generatedTestCases"]
+    assert len(cases) == 2 and all(case["expectedAggregatedFindingsResult"] == "VALID" for case in cases)
+    with pytest.raises(ClientError) as caught:
+        asset(bedrock, arn, workflow, "FIDELITY_REPORT")
+    assert code(caught.value) == "ResourceNotFoundException"
+    scenario = bedrock.get_automated_reasoning_policy_next_scenario(policyArn=arn, buildWorkflowId=workflow)["scenario"]
+    assert scenario["expression"] == "(and workFullTime employeesEligibleParentalLeave)" and scenario["ruleIds"] == [definition["rules"][0]["id"]]
+    # The build proposes a definition; the policy changes only when the user saves it.
+    assert bedrock.export_automated_reasoning_policy_version(policyArn=arn)["policyDefinition"]["rules"] == []
+    bedrock.update_automated_reasoning_policy(policyArn=arn, policyDefinition=definition)
+    assert bedrock.export_automated_reasoning_policy_version(policyArn=arn)["policyDefinition"] == definition
+
+
+def test_a_refine_build_applies_its_annotations_and_logs_the_ones_that_fail(virtual, bedrock):
+    arn = create(bedrock)["policyArn"]
+    annotations = [
+        {"addVariable": {"name": "isContractor", "type": "BOOL", "description": "The worker is a contractor."}},
+        {"addRule": {"expression": "(=> isContractor (not eligibleForParentalLeave))"}},
+        {"deleteVariable": {"name": "noSuchVariable"}},
+        {"updateType": {"name": "LeaveType", "values": [{"addTypeValue": {"value": "SABBATICAL"}}, {"deleteTypeValue": {"value": "SICK"}}]}},
+    ]
+    workflow = bedrock.start_automated_reasoning_policy_build_workflow(
+        policyArn=arn, buildWorkflowType="REFINE_POLICY",
+        sourceContent={"workflowContent": {"policyRepairAssets": {"annotations": annotations}}})["buildWorkflowId"]
+    stored = bedrock.get_automated_reasoning_policy_annotations(policyArn=arn, buildWorkflowId=workflow)
+    assert stored["annotations"] == annotations and stored["name"] == "leave-policy" and len(stored["annotationSetHash"]) == 128
+    advance(virtual, 30)
+    definition = asset(bedrock, arn, workflow, "POLICY_DEFINITION")["policyDefinition"]
+    assert "isContractor" in [item["name"] for item in definition["variables"]]
+    assert definition["rules"][-1]["expression"] == "(=> isContractor (not eligibleForParentalLeave))"
+    assert [value["value"] for value in definition["types"][0]["values"]] == ["PARENTAL", "SABBATICAL"]
+    log = asset(bedrock, arn, workflow, "BUILD_LOG")["buildLog"]["entries"]
+    assert [entry["status"] for entry in log] == ["APPLIED", "APPLIED", "FAILED", "APPLIED"]
+    assert log[2]["buildSteps"][0]["messages"][0]["messageType"] == "ERROR"
+
+
+def test_annotations_update_is_guarded_by_the_annotation_set_hash(bedrock):
+    arn = bedrock.create_automated_reasoning_policy(name="notes")["policyArn"]
+    workflow = ingest(bedrock, arn)
+    current = bedrock.get_automated_reasoning_policy_annotations(policyArn=arn, buildWorkflowId=workflow)
+    new = [{"addRuleFromNaturalLanguage": {"naturalLanguage": "Managers approve leave if the request is on time."}}]
+    with pytest.raises(ClientError) as caught:
+        bedrock.update_automated_reasoning_policy_annotations(policyArn=arn, buildWorkflowId=workflow, annotations=new, lastUpdatedAnnotationSetHash="a" * 128)
+    assert code(caught.value) == "ConflictException"
+    updated = bedrock.update_automated_reasoning_policy_annotations(
+        policyArn=arn, buildWorkflowId=workflow, annotations=new, lastUpdatedAnnotationSetHash=current["annotationSetHash"])
+    assert updated["annotationSetHash"] != current["annotationSetHash"]
+    assert bedrock.get_automated_reasoning_policy_annotations(policyArn=arn, buildWorkflowId=workflow)["annotations"] == new
+
+
+def test_a_build_is_cancelled_listed_and_deleted(virtual, bedrock):
+    arn = bedrock.create_automated_reasoning_policy(name="cancel-me")["policyArn"]
+    workflow = ingest(bedrock, arn)
+    bedrock.cancel_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow)
+    got = bedrock.get_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow)
+    assert got["status"] == "CANCEL_REQUESTED"
+    with pytest.raises(ClientError) as caught:
+        bedrock.delete_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow, lastUpdatedAt=got["updatedAt"])
+    assert code(caught.value) == "ResourceInUseException"
+    advance(virtual, 1)
+    got = bedrock.get_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow)
+    assert got["status"] == "CANCELLED"
+    with pytest.raises(ClientError) as caught:
+        bedrock.cancel_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow)
+    assert code(caught.value) == "ValidationException"
+    second = bedrock.start_automated_reasoning_policy_build_workflow(
+        policyArn=arn, buildWorkflowType="IMPORT_POLICY", sourceContent={"policyDefinition": DEFINITION})["buildWorkflowId"]
+    listed = bedrock.list_automated_reasoning_policy_build_workflows(policyArn=arn)["automatedReasoningPolicyBuildWorkflowSummaries"]
+    assert [(item["buildWorkflowId"], item["status"]) for item in listed] == [(second, "SCHEDULED"), (workflow, "CANCELLED")]
+    with pytest.raises(ClientError) as caught:
+        bedrock.delete_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow, lastUpdatedAt=got["updatedAt"].replace(year=2020))
+    assert code(caught.value) == "ConflictException"
+    bedrock.delete_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow, lastUpdatedAt=got["updatedAt"])
+    with pytest.raises(ClientError) as caught:
+        bedrock.get_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowId=workflow)
+    assert code(caught.value) == "ResourceNotFoundException"
+    advance(virtual, 30)
+    assert asset(bedrock, arn, second, "POLICY_DEFINITION")["policyDefinition"] == DEFINITION
+
+
+def test_a_build_without_the_source_its_type_needs_is_refused(bedrock):
+    arn = bedrock.create_automated_reasoning_policy(name="empty")["policyArn"]
+    for kind in ("INGEST_CONTENT", "REFINE_POLICY", "IMPORT_POLICY"):
+        with pytest.raises(ClientError) as caught:
+            bedrock.start_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowType=kind, sourceContent={})
+        assert code(caught.value) == "ValidationException"

@@ -12,5 +12,6 @@ public enum AutomatedReasoningOperations {
         registerPolicies(into: &registry, store: store)
         registerVersions(into: &registry, store: store)
         registerTestCases(into: &registry, store: store)
+        _ = registerBuildWorkflows(into: &registry, store: store)
     }
 }

@@ -16,6 +16,7 @@ struct AutomatedReasoningStore: Sendable {
     let testCases: ResourceCollection
     let buildWorkflows: ResourceCollection
     let assets: Companions
+    let annotations: Companions
     let testResults: ResourceCollection
     let tokens = IdempotencyTokens()
     let environment: EmulatorEnvironment
@@ -32,6 +33,9 @@ struct AutomatedReasoningStore: Sendable {
             environment: environment)
         assets = Companions(
             service: service, type: "automated-reasoning-policy-build-assets", shape: "AutomatedReasoningPolicyBuildResultAssets",
+            environment: environment)
+        annotations = Companions(
+            service: service, type: "automated-reasoning-policy-annotations", shape: "GetAutomatedReasoningPolicyAnnotationsResponse",
             environment: environment)
         testResults = ResourceCollection(
             service: service, type: "automated-reasoning-policy-test-result", shape: "AutomatedReasoningPolicyTestResult", environment: environment)
@@ -61,6 +65,15 @@ struct AutomatedReasoningStore: Sendable {
         let arn = Self.draftArn(request.input["policyArn"]?.stringValue ?? "")
         return try await policies.require(
             arn, account: request.context.account, notFound: .resourceNotFound("The Automated Reasoning policy \(arn) does not exist in this account and region."))
+    }
+
+    /// The build workflow the request's `buildWorkflowId` names, under the policy it names.
+    func buildWorkflow(_ request: OperationRequest) async throws -> StoredResource {
+        let policy = try await draftPolicy(request)
+        let id = request.input["buildWorkflowId"]?.stringValue ?? ""
+        return try await buildWorkflows.require(
+            "\(policy.arn)/build-workflow/\(id)", account: request.context.account,
+            notFound: .resourceNotFound("The build workflow \(id) does not exist for the policy \(policy.arn)."))
     }
 
     /// The stored definition of a policy or version.

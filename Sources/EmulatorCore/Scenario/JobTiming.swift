@@ -49,6 +49,8 @@ public struct JobTiming: Sendable, Equatable {
         "provisioned_throughput": (["Creating", "Updating"], ["InService", "Failed"]),
         "ingestion": (["STARTING", "IN_PROGRESS", "STOPPING"], ["COMPLETE", "FAILED", "STOPPED"]),
         "agent_prepare": (["PREPARING"], ["PREPARED", "FAILED"]),
+        "automated_reasoning_build": (["SCHEDULED", "PREPROCESSING", "BUILDING", "TESTING", "CANCEL_REQUESTED"], ["COMPLETED", "FAILED", "CANCELLED"]),
+        "advanced_prompt_optimization": (["InProgress", "Stopping"], ["Completed", "PartiallyCompleted", "Failed", "Stopped"]),
     ]
 }
 
