@@ -314,3 +314,61 @@ def test_a_build_without_the_source_its_type_needs_is_refused(bedrock):
         with pytest.raises(ClientError) as caught:
             bedrock.start_automated_reasoning_policy_build_workflow(policyArn=arn, buildWorkflowType=kind, sourceContent={})
         assert code(caught.value) == "ValidationException"
+
+
+def imported(virtual, bedrock, name="tested"):
+    arn = bedrock.create_automated_reasoning_policy(name=name, policyDefinition=DEFINITION)["policyArn"]
+    workflow = bedrock.start_automated_reasoning_policy_build_workflow(
+        policyArn=arn, buildWorkflowType="IMPORT_POLICY", sourceContent={"policyDefinition": DEFINITION})["buildWorkflowId"]
+    return arn, workflow
+
+
+def test_a_test_workflow_checks_each_test_case_against_the_built_rules(virtual, bedrock):
+    arn, workflow = imported(virtual, bedrock)
+    texts = {
+        "VALID": "A full-time employee with 24 months of tenure is eligible for parental leave.",
+        "INVALID": "A full-time employee with 24 months of tenure is not eligible for parental leave.",
+        "SATISFIABLE": "A part-time employee is eligible for parental leave.",
+        "NO_TRANSLATION": "The weather is nice today.",
+    }
+    ids = {expected: bedrock.create_automated_reasoning_policy_test_case(
+        policyArn=arn, guardContent=text, expectedAggregatedFindingsResult=expected)["testCaseId"] for expected, text in texts.items()}
+    wrong = bedrock.create_automated_reasoning_policy_test_case(
+        policyArn=arn, guardContent=texts["VALID"], expectedAggregatedFindingsResult="INVALID")["testCaseId"]
+    with pytest.raises(ClientError) as caught:
+        bedrock.start_automated_reasoning_policy_test_workflow(policyArn=arn, buildWorkflowId=workflow)
+    assert code(caught.value) == "ResourceInUseException"
+    advance(virtual, 30)
+    with pytest.raises(ClientError) as caught:
+        bedrock.get_automated_reasoning_policy_test_result(policyArn=arn, buildWorkflowId=workflow, testCaseId=wrong)
+    assert code(caught.value) == "ResourceNotFoundException"
+    assert bedrock.start_automated_reasoning_policy_test_workflow(policyArn=arn, buildWorkflowId=workflow)["policyArn"] == arn
+    for expected, case_id in ids.items():
+        result = bedrock.get_automated_reasoning_policy_test_result(policyArn=arn, buildWorkflowId=workflow, testCaseId=case_id)["testResult"]
+        assert result["testRunStatus"] == "COMPLETED" and result["aggregatedTestFindingsResult"] == expected, (expected, result)
+        assert result["testRunResult"] == "PASSED" and result["testCase"]["guardContent"] == texts[expected]
+    valid = bedrock.get_automated_reasoning_policy_test_result(policyArn=arn, buildWorkflowId=workflow, testCaseId=ids["VALID"])["testResult"]
+    finding = valid["testFindings"][0]["valid"]
+    assert finding["supportingRules"] == [{"id": "A1B2C3D4E5F6", "policyVersionArn": arn}]
+    assert {"logic": "(= eligibleForParentalLeave true)", "naturalLanguage": "eligible for parental leave is true"} in finding["translation"]["claims"]
+    assert {"logic": "(= tenureMonths 24)", "naturalLanguage": "tenure months is 24"} in finding["translation"]["premises"]
+    invalid = bedrock.get_automated_reasoning_policy_test_result(policyArn=arn, buildWorkflowId=workflow, testCaseId=ids["INVALID"])["testResult"]
+    assert invalid["testFindings"][0]["invalid"]["contradictingRules"][0]["id"] == "A1B2C3D4E5F6"
+    failed = bedrock.get_automated_reasoning_policy_test_result(policyArn=arn, buildWorkflowId=workflow, testCaseId=wrong)["testResult"]
+    assert failed["aggregatedTestFindingsResult"] == "VALID" and failed["testRunResult"] == "FAILED"
+    listed = bedrock.list_automated_reasoning_policy_test_results(policyArn=arn, buildWorkflowId=workflow, maxResults=3)
+    rest = bedrock.list_automated_reasoning_policy_test_results(policyArn=arn, buildWorkflowId=workflow, nextToken=listed["nextToken"])
+    assert len(listed["testResults"]) == 3 and len(rest["testResults"]) == 2
+
+
+def test_a_test_workflow_runs_only_the_named_test_cases(virtual, bedrock):
+    arn, workflow = imported(virtual, bedrock, name="some")
+    first = bedrock.create_automated_reasoning_policy_test_case(policyArn=arn, guardContent="Sick leave.", expectedAggregatedFindingsResult="SATISFIABLE")["testCaseId"]
+    bedrock.create_automated_reasoning_policy_test_case(policyArn=arn, guardContent="Nothing.", expectedAggregatedFindingsResult="NO_TRANSLATION")
+    advance(virtual, 30)
+    bedrock.start_automated_reasoning_policy_test_workflow(policyArn=arn, buildWorkflowId=workflow, testCaseIds=[first])
+    listed = bedrock.list_automated_reasoning_policy_test_results(policyArn=arn, buildWorkflowId=workflow)["testResults"]
+    assert [result["testCase"]["testCaseId"] for result in listed] == [first]
+    with pytest.raises(ClientError) as caught:
+        bedrock.start_automated_reasoning_policy_test_workflow(policyArn=arn, buildWorkflowId=workflow, testCaseIds=["ZZZZZZZZZZZZ"])
+    assert code(caught.value) == "ResourceNotFoundException"

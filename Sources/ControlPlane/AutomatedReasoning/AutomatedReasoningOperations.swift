@@ -12,6 +12,7 @@ public enum AutomatedReasoningOperations {
         registerPolicies(into: &registry, store: store)
         registerVersions(into: &registry, store: store)
         registerTestCases(into: &registry, store: store)
-        _ = registerBuildWorkflows(into: &registry, store: store)
+        let builds = registerBuildWorkflows(into: &registry, store: store)
+        registerTestWorkflows(into: &registry, store: store, builds: builds)
     }
 }
