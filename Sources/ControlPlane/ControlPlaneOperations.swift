@@ -9,5 +9,6 @@ public enum ControlPlaneOperations {
         ModelCustomizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
         ProvisionedThroughputOperations.register(into: &registry, environment: environment, catalog: .bundled)
         AutomatedReasoningOperations.register(into: &registry, environment: environment)
+        PromptOptimizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
     }
 }

@@ -7,7 +7,7 @@ import Synchronization
 /// ends; `finish` does the job's work (reading inputs, writing outputs) when it ends.
 /// Sweeps move every job on its own; Get and List move the ones they show.
 public struct TimedJobs: Sendable {
-    /// What a job's work decided: fields to set on it (`status` among them, to end otherwise
+    /// What a job's work decided: fields to set on it (its status field among them, to end otherwise
     /// than the timing says, e.g. Failed for unreadable input).
     public typealias Finish = @Sendable (StoredResource, JobTiming) async -> [String: ShapeValue]
 
@@ -16,6 +16,8 @@ public struct TimedJobs: Sendable {
     public let defaultTiming: JobTiming
     /// The member holding when the job was submitted (`submitTime`, `creationTime`).
     public let startField: String
+    /// The member holding the job's status (`status`, `jobStatus`).
+    public let statusField: String
     /// The member holding when the job last changed (`lastModifiedTime`, `updatedAt`).
     public let modifiedField: String
     /// The member holding when the job ended, if its shape has one.
@@ -34,7 +36,7 @@ public struct TimedJobs: Sendable {
 
     public init(
         type: String, collection: ResourceCollection, defaultTiming: JobTiming, startField: String,
-        modifiedField: String = "lastModifiedTime", endField: String? = "endTime",
+        statusField: String = "status", modifiedField: String = "lastModifiedTime", endField: String? = "endTime",
         stopStatuses: (stopping: String, stopped: String) = ("Stopping", "Stopped"), environment: EmulatorEnvironment,
         finish: @escaping Finish
     ) {
@@ -42,6 +44,7 @@ public struct TimedJobs: Sendable {
         self.collection = collection
         self.defaultTiming = defaultTiming
         self.startField = startField
+        self.statusField = statusField
         self.modifiedField = modifiedField
         self.endField = endField
         self.stopStatuses = stopStatuses
@@ -74,7 +77,7 @@ public struct TimedJobs: Sendable {
     /// Notes a job just stored in its first status, so sweeps move it.
     public func started(_ stored: StoredResource, account: AccountContext) {
         running.jobs.withLock { $0[stored.arn] = account }
-        environment.jobs.record(type: type, arn: stored.arn, status: stored.value["status"]?.stringValue ?? "", at: startTime(of: stored))
+        environment.jobs.record(type: type, arn: stored.arn, status: stored.value[statusField]?.stringValue ?? "", at: startTime(of: stored))
     }
 
     /// How many jobs of this type are still running for `account` (for concurrency quotas).
@@ -89,7 +92,7 @@ public struct TimedJobs: Sendable {
 
     /// Moves the job on as a handler shows it: one move at a time with the sweeps, read afresh.
     public func current(_ stored: StoredResource) async throws -> StoredResource {
-        guard isRunning(stored.value["status"]?.stringValue) else { return stored }
+        guard isRunning(stored.value[statusField]?.stringValue) else { return stored }
         let account = AccountContext(accountId: stored.record.account, region: stored.record.region)
         return try await environment.dueWork.serial.run {
             try await advance(try await collection.find(stored.arn, account: account) ?? stored)
@@ -109,13 +112,13 @@ public struct TimedJobs: Sendable {
         let account = AccountContext(accountId: stored.record.account, region: stored.record.region)
         return try await environment.dueWork.serial.run {
             let fresh = try await advance(try await collection.find(stored.arn, account: account) ?? stored)
-            let status = fresh.value["status"]?.stringValue ?? ""
+            let status = fresh.value[statusField]?.stringValue ?? ""
             guard isRunning(status), status != stopStatuses.stopping else {
                 throw BedrockError.conflict("The job is \(status) and can no longer be stopped.")
             }
             var value = fresh.value.mapValue ?? [:]
             let now = environment.clock.now()
-            value["status"] = .string(stopStatuses.stopping)
+            value[statusField] = .string(stopStatuses.stopping)
             value[modifiedField] = .timestamp(now)
             environment.jobs.record(type: type, arn: fresh.arn, status: stopStatuses.stopping, at: now)
             return try await collection.update(fresh, to: .map(value))
@@ -128,7 +131,7 @@ public struct TimedJobs: Sendable {
 
     /// Moves one job to the status the clock says it has reached; at the end runs `finish`.
     func advance(_ stored: StoredResource) async throws -> StoredResource {
-        let status = stored.value["status"]?.stringValue ?? ""
+        let status = stored.value[statusField]?.stringValue ?? ""
         guard isRunning(status) else {
             running.jobs.withLock { $0[stored.arn] = nil }
             return stored
@@ -151,7 +154,7 @@ public struct TimedJobs: Sendable {
             if index > current { environment.jobs.record(type: type, arn: stored.arn, status: step.status, at: reached) }
             if now < reached.addingTimeInterval(step.seconds) {
                 guard step.status != status else { return stored }
-                value["status"] = .string(step.status)
+                value[statusField] = .string(step.status)
                 value[modifiedField] = .timestamp(reached)
                 return try await collection.update(stored, to: .map(value))
             }
@@ -159,11 +162,11 @@ public struct TimedJobs: Sendable {
         }
         let fields = await finish(stored, timing)
         value.merge(fields) { _, new in new }
-        return try await end(stored, value: &value, status: fields["status"]?.stringValue ?? timing.outcome, at: reached)
+        return try await end(stored, value: &value, status: fields[statusField]?.stringValue ?? timing.outcome, at: reached)
     }
 
     func end(_ stored: StoredResource, value: inout [String: ShapeValue], status: String, at time: Date) async throws -> StoredResource {
-        value["status"] = .string(status)
+        value[statusField] = .string(status)
         if let endField { value[endField] = .timestamp(time) }
         value[modifiedField] = .timestamp(time)
         running.jobs.withLock { $0[stored.arn] = nil }
