@@ -107,6 +107,10 @@ def test_versions_are_numbered_immutable_copies_of_the_draft(bedrock):
     assert sorted(item["version"] for item in listed) == ["1", "2"]
     drafts = bedrock.list_automated_reasoning_policies()["automatedReasoningPolicySummaries"]
     assert [item["version"] for item in drafts] == ["DRAFT"]
+    # Versions keep the name they were made with; only DRAFT names must be unique.
+    bedrock.update_automated_reasoning_policy(policyArn=arn, policyDefinition=DEFINITION, name="renamed")
+    other = create(bedrock)["policyArn"]
+    assert bedrock.get_automated_reasoning_policy(policyArn=arn + ":1")["name"] == "leave-policy" and other != arn
 
 
 def test_list_pages_through_the_drafts(bedrock):

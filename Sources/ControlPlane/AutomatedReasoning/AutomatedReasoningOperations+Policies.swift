@@ -16,7 +16,7 @@ extension AutomatedReasoningOperations {
                 return OperationOutput(created(earlier.value))
             }
             let name = input["name"]?.stringValue ?? ""
-            if try await policies.list(account: account).contains(where: { $0.value["name"]?.stringValue == name }) {
+            if try await nameTaken(name, store: store, account: account) {
                 throw BedrockError.conflict("An Automated Reasoning policy named \(name) already exists in this account. Choose another name.")
             }
             let definition = input["policyDefinition"] ?? AutomatedReasoningStore.emptyDefinition
@@ -51,7 +51,7 @@ extension AutomatedReasoningOperations {
             }
             var value = stored.value.mapValue ?? [:]
             if let name = input["name"]?.stringValue, name != value["name"]?.stringValue {
-                if try await policies.list(account: account).contains(where: { $0.value["name"]?.stringValue == name }) {
+                if try await nameTaken(name, store: store, account: account) {
                     throw BedrockError.conflict("An Automated Reasoning policy named \(name) already exists in this account. Choose another name.")
                 }
                 value["name"] = .string(name)
@@ -123,6 +123,13 @@ extension AutomatedReasoningOperations {
         value["policyId"] = nil
         value["kmsKeyArn"] = nil
         return .map(value)
+    }
+
+    /// Whether another policy's DRAFT has this name; versions keep the name they were made with.
+    static func nameTaken(_ name: String, store: AutomatedReasoningStore, account: AccountContext) async throws -> Bool {
+        try await store.policies.list(account: account).contains {
+            $0.value["version"]?.stringValue == AutomatedReasoningStore.draft && $0.value["name"]?.stringValue == name
+        }
     }
 
     static func delete(_ policy: StoredResource, store: AutomatedReasoningStore) async throws {
