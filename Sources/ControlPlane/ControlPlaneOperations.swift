@@ -9,5 +9,7 @@ public enum ControlPlaneOperations {
         ModelCustomizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
         ProvisionedThroughputOperations.register(into: &registry, environment: environment, catalog: .bundled)
         GuardrailOperations.register(into: &registry, environment: environment)
+        AutomatedReasoningOperations.register(into: &registry, environment: environment)
+        PromptOptimizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
     }
 }

@@ -107,14 +107,14 @@ public struct TimedJobs: Sendable {
         return try await environment.dueWork.serial.run {
             let fresh = try await advance(try await collection.find(stored.arn, account: account) ?? stored)
             let status = fresh.value[fields.status]?.stringValue ?? ""
-            guard isRunning(status), status != "Stopping" else {
+            guard isRunning(status), status != fields.stopping else {
                 throw BedrockError.conflict("The job is \(status) and can no longer be stopped.")
             }
             var value = fresh.value.mapValue ?? [:]
             let now = environment.clock.now()
-            value[fields.status] = "Stopping"
+            value[fields.status] = .string(fields.stopping)
             value[fields.modified] = .timestamp(now)
-            environment.jobs.record(type: type, arn: fresh.arn, status: "Stopping", at: now)
+            environment.jobs.record(type: type, arn: fresh.arn, status: fields.stopping, at: now)
             return try await collection.update(fresh, to: .map(value))
         }
     }
@@ -134,15 +134,15 @@ public struct TimedJobs: Sendable {
         var value = stored.value.mapValue ?? [:]
         var timing = timing
         if running.seeded.withLock({ $0.contains(stored.arn) }) { timing.durations = [] }
-        if status == "Stopping" {
+        if status == fields.stopping {
             let since = stored.value[fields.modified]?.timestampValue ?? now
-            let wait = timing.durations.first { $0.status == "Stopping" }?.seconds ?? 1
+            let wait = timing.durations.first { $0.status == fields.stopping }?.seconds ?? 1
             guard now >= since.addingTimeInterval(wait) else { return stored }
-            return try await end(stored, value: &value, status: "Stopped", at: since.addingTimeInterval(wait))
+            return try await end(stored, value: &value, status: fields.stopped, at: since.addingTimeInterval(wait))
         }
         let start = startTime(of: stored)
         var reached = start
-        let steps = timing.durations.filter { $0.status != "Stopping" }
+        let steps = timing.durations.filter { $0.status != fields.stopping }
         let current = steps.firstIndex { $0.status == status } ?? -1
         // Walk the timing so that a clock moved by an hour records every status passed.
         for (index, step) in steps.enumerated() {

@@ -51,6 +51,8 @@ public struct JobTiming: Sendable, Equatable {
         "agent_prepare": (["PREPARING"], ["PREPARED", "FAILED"]),
         "agent_create": (["CREATING"], ["NOT_PREPARED", "FAILED"]),
         "agent_alias": (["CREATING", "UPDATING"], ["PREPARED", "FAILED"]),
+        "automated_reasoning_build": (["SCHEDULED", "PREPROCESSING", "BUILDING", "TESTING", "CANCEL_REQUESTED"], ["COMPLETED", "FAILED", "CANCELLED"]),
+        "advanced_prompt_optimization": (["InProgress", "Stopping"], ["Completed", "PartiallyCompleted", "Failed", "Stopped"]),
     ]
 }
 
