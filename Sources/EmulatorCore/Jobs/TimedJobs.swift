@@ -157,7 +157,7 @@ public struct TimedJobs: Sendable {
         }
         let decided = await finish(stored, timing)
         value.merge(decided) { _, new in new }
-        return try await end(stored, value: &value, status: decided["status"]?.stringValue ?? timing.outcome, at: reached)
+        return try await end(stored, value: &value, status: decided[fields.status]?.stringValue ?? timing.outcome, at: reached)
     }
 
     func end(_ stored: StoredResource, value: inout [String: ShapeValue], status: String, at time: Date) async throws -> StoredResource {
