@@ -1,6 +1,9 @@
 import EmulatorCore
+import FakeModels
 
 /// Every operation of this module's service that has behaviour; the rest answer NotImplemented.
 public enum AgentsOperations {
-    public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {}
+    public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
+        KnowledgeBaseFamily.register(into: &registry, environment: environment, catalog: .bundled)
+    }
 }

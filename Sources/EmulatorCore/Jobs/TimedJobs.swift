@@ -16,6 +16,10 @@ public struct TimedJobs: Sendable {
     public let defaultTiming: JobTiming
     /// The member holding when the job was submitted (`submitTime`, `creationTime`).
     public let startField: String
+    /// The member set whenever the job changes status (`lastModifiedTime`, `updatedAt`).
+    public let modifiedField: String
+    /// The member set when the job ends (`endTime`), or nil when its shape has none.
+    public let endField: String?
     let environment: EmulatorEnvironment
     let finish: Finish
     /// Jobs not yet in a final status, by ARN, with their account: what the sweep visits.
@@ -32,8 +36,10 @@ public struct TimedJobs: Sendable {
 
     public init(
         type: String, collection: ResourceCollection, defaultTiming: JobTiming, startField: String, environment: EmulatorEnvironment,
-        finish: @escaping Finish
+        modifiedField: String = "lastModifiedTime", endField: String? = "endTime", finish: @escaping Finish
     ) {
+        self.modifiedField = modifiedField
+        self.endField = endField
         self.type = type
         self.collection = collection
         self.defaultTiming = defaultTiming
@@ -56,6 +62,10 @@ public struct TimedJobs: Sendable {
 
     /// The statuses a job of this type passes through on its way to the end.
     var passing: [String] { JobTiming.types[type]?.passing ?? [] }
+
+    /// The type's own spelling of the stop statuses (`Stopping`, or `STOPPING` for ingestion).
+    var stopping: String { passing.first { $0.lowercased() == "stopping" } ?? "Stopping" }
+    var stopped: String { JobTiming.types[type]?.endings.first { $0.lowercased() == "stopped" } ?? "Stopped" }
 
     /// Refuses a new job when the scenario's `quotas.concurrent_jobs` says enough run already.
     public func admit(account: AccountContext) throws(BedrockError) {
@@ -104,14 +114,14 @@ public struct TimedJobs: Sendable {
         return try await environment.dueWork.serial.run {
             let fresh = try await advance(try await collection.find(stored.arn, account: account) ?? stored)
             let status = fresh.value["status"]?.stringValue ?? ""
-            guard isRunning(status), status != "Stopping" else {
+            guard isRunning(status), status != stopping else {
                 throw BedrockError.conflict("The job is \(status) and can no longer be stopped.")
             }
             var value = fresh.value.mapValue ?? [:]
             let now = environment.clock.now()
-            value["status"] = "Stopping"
-            value["lastModifiedTime"] = .timestamp(now)
-            environment.jobs.record(type: type, arn: fresh.arn, status: "Stopping", at: now)
+            value["status"] = .string(stopping)
+            value[modifiedField] = .timestamp(now)
+            environment.jobs.record(type: type, arn: fresh.arn, status: stopping, at: now)
             return try await collection.update(fresh, to: .map(value))
         }
     }
@@ -131,15 +141,15 @@ public struct TimedJobs: Sendable {
         var value = stored.value.mapValue ?? [:]
         var timing = timing
         if running.seeded.withLock({ $0.contains(stored.arn) }) { timing.durations = [] }
-        if status == "Stopping" {
-            let since = stored.value["lastModifiedTime"]?.timestampValue ?? now
-            let wait = timing.durations.first { $0.status == "Stopping" }?.seconds ?? 1
+        if status == stopping {
+            let since = stored.value[modifiedField]?.timestampValue ?? now
+            let wait = timing.durations.first { $0.status == stopping }?.seconds ?? 1
             guard now >= since.addingTimeInterval(wait) else { return stored }
-            return try await end(stored, value: &value, status: "Stopped", at: since.addingTimeInterval(wait))
+            return try await end(stored, value: &value, status: stopped, at: since.addingTimeInterval(wait))
         }
         let start = startTime(of: stored)
         var reached = start
-        let steps = timing.durations.filter { $0.status != "Stopping" }
+        let steps = timing.durations.filter { $0.status != stopping }
         let current = steps.firstIndex { $0.status == status } ?? -1
         // Walk the timing so that a clock moved by an hour records every status passed.
         for (index, step) in steps.enumerated() {
@@ -147,7 +157,7 @@ public struct TimedJobs: Sendable {
             if now < reached.addingTimeInterval(step.seconds) {
                 guard step.status != status else { return stored }
                 value["status"] = .string(step.status)
-                value["lastModifiedTime"] = .timestamp(reached)
+                value[modifiedField] = .timestamp(reached)
                 return try await collection.update(stored, to: .map(value))
             }
             reached = reached.addingTimeInterval(step.seconds)
@@ -159,8 +169,8 @@ public struct TimedJobs: Sendable {
 
     func end(_ stored: StoredResource, value: inout [String: ShapeValue], status: String, at time: Date) async throws -> StoredResource {
         value["status"] = .string(status)
-        value["endTime"] = .timestamp(time)
-        value["lastModifiedTime"] = .timestamp(time)
+        if let endField { value[endField] = .timestamp(time) }
+        value[modifiedField] = .timestamp(time)
         running.jobs.withLock { $0[stored.arn] = nil }
         running.seeded.withLock { _ = $0.remove(stored.arn) }
         environment.jobs.record(type: type, arn: stored.arn, status: status, at: time)

@@ -49,6 +49,7 @@ public struct JobTiming: Sendable, Equatable {
         "provisioned_throughput": (["Creating", "Updating"], ["InService", "Failed"]),
         "ingestion": (["STARTING", "IN_PROGRESS", "STOPPING"], ["COMPLETE", "FAILED", "STOPPED"]),
         "agent_prepare": (["PREPARING"], ["PREPARED", "FAILED"]),
+        "knowledge_base": (["CREATING"], ["ACTIVE", "FAILED"]),
     ]
 }
 

@@ -3,7 +3,7 @@ import Foundation
 
 extension Scenario {
     /// The resource counts `quotas.resources` can limit today.
-    static let resourceQuotas = ["custom_models", "provisioned_model_units"]
+    static let resourceQuotas = ["custom_models", "provisioned_model_units", "knowledge_bases"]
 
     static let keys = ["seed", "clock", "accounts", "models", "quotas", "responses", "jobs", "resources"]
 
