@@ -416,3 +416,71 @@ def test_retrieve_errors_and_deletion_policies(virtual):
     agent.delete_knowledge_base(knowledgeBaseId=kb_id)
     with pytest.raises(runtime.exceptions.ResourceNotFoundException):
         runtime.retrieve(knowledgeBaseId=kb_id, retrievalQuery={"text": "gift cards"})
+
+
+# -- documents ingested directly ------------------------------------------------------------
+
+
+def test_documents_ingested_directly_are_indexed_listed_and_deleted(virtual):
+    emu, state = virtual
+    agent, runtime = emu.client("bedrock-agent"), emu.client("bedrock-agent-runtime")
+    kb_id = create_kb(agent)
+    ds_id = agent.create_data_source(knowledgeBaseId=kb_id, name="custom", dataSourceConfiguration={"type": "CUSTOM"})["dataSource"]["dataSourceId"]
+    put(state, "s3://kb-docs/custom/loyalty.txt", "Loyalty points double on weekends.")
+    details = agent.ingest_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id, documents=[
+        {"content": {"dataSourceType": "CUSTOM", "custom": {"customDocumentIdentifier": {"id": "returns"}, "sourceType": "IN_LINE",
+                                                           "inlineContent": {"type": "TEXT", "textContent": {"data": REFUNDS}}}},
+         "metadata": {"type": "IN_LINE_ATTRIBUTE", "inlineAttributes": [
+             {"key": "topic", "value": {"type": "STRING", "stringValue": "billing"}},
+             {"key": "year", "value": {"type": "NUMBER", "numberValue": 2025}}]}},
+        {"content": {"dataSourceType": "CUSTOM", "custom": {"customDocumentIdentifier": {"id": "page"}, "sourceType": "IN_LINE",
+                                                           "inlineContent": {"type": "BYTE", "byteContent": {"mimeType": "text/html", "data": f"<p>{WARRANTY}</p>".encode()}}}}},
+        {"content": {"dataSourceType": "CUSTOM", "custom": {"customDocumentIdentifier": {"id": "loyalty"}, "sourceType": "S3_LOCATION",
+                                                           "s3Location": {"uri": "s3://kb-docs/custom/loyalty.txt"}}}},
+    ])["documentDetails"]
+    assert [d["status"] for d in details] == ["INDEXED", "INDEXED", "INDEXED"]
+    assert details[0]["identifier"] == {"dataSourceType": "CUSTOM", "custom": {"id": "returns"}}
+
+    top = runtime.retrieve(knowledgeBaseId=kb_id, retrievalQuery={"text": "how do refunds work"})["retrievalResults"][0]
+    assert top["content"]["text"] == REFUNDS
+    assert top["location"] == {"type": "CUSTOM", "customDocumentLocation": {"id": "returns"}}
+    assert top["metadata"]["topic"] == "billing" and top["metadata"]["year"] == 2025
+    page = runtime.retrieve(knowledgeBaseId=kb_id, retrievalQuery={"text": "appliance warranty"})["retrievalResults"][0]
+    assert page["content"]["text"] == WARRANTY
+
+    got = agent.get_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id, documentIdentifiers=[
+        {"dataSourceType": "CUSTOM", "custom": {"id": "returns"}}, {"dataSourceType": "CUSTOM", "custom": {"id": "missing"}}])["documentDetails"]
+    assert [d["status"] for d in got] == ["INDEXED", "NOT_FOUND"]
+    listed = agent.list_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id)["documentDetails"]
+    assert sorted(d["identifier"]["custom"]["id"] for d in listed) == ["loyalty", "page", "returns"]
+    first = agent.list_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id, maxResults=2)
+    assert len(first["documentDetails"]) == 2 and first["nextToken"]
+
+    deleted = agent.delete_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id, documentIdentifiers=[
+        {"dataSourceType": "CUSTOM", "custom": {"id": "returns"}}])["documentDetails"]
+    assert deleted[0]["status"] == "DELETING"
+    texts = [r["content"]["text"] for r in runtime.retrieve(knowledgeBaseId=kb_id, retrievalQuery={"text": "refunds"})["retrievalResults"]]
+    assert REFUNDS not in texts and len(texts) == 2
+
+    with pytest.raises(agent.exceptions.ValidationException, match="CUSTOM"):
+        agent.ingest_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id, documents=[
+            {"content": {"dataSourceType": "S3", "s3": {"s3Location": {"uri": "s3://kb-docs/custom/loyalty.txt"}}}}])
+    with pytest.raises(agent.exceptions.ResourceNotFoundException):
+        agent.list_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId="NOSUCHDS00")
+
+
+def test_s3_documents_ingested_directly_and_listed_with_synced_ones(virtual):
+    emu, state, agent, runtime, kb_id, ds_id, job = seeded(virtual)
+    put(state, "s3://kb-docs/faq/late.txt", "Late deliveries earn a voucher.")
+    details = agent.ingest_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id, documents=[
+        {"content": {"dataSourceType": "S3", "s3": {"s3Location": {"uri": "s3://kb-docs/faq/late.txt"}}},
+         "metadata": {"type": "IN_LINE_ATTRIBUTE", "inlineAttributes": [{"key": "topic", "value": {"type": "STRING", "stringValue": "logistics"}}]}}])["documentDetails"]
+    assert details[0]["status"] == "INDEXED"
+    listed = agent.list_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id)["documentDetails"]
+    assert sorted(d["identifier"]["s3"]["uri"].rsplit("/", 1)[1] for d in listed) == ["late.txt", "refunds.txt", "shipping.md", "warranty.html"]
+    hits = runtime.retrieve(knowledgeBaseId=kb_id, retrievalQuery={"text": "late voucher"}, retrievalConfiguration={
+        "vectorSearchConfiguration": {"filter": {"equals": {"key": "topic", "value": "logistics"}}}})["retrievalResults"]
+    assert hits[0]["content"]["text"] == "Late deliveries earn a voucher."
+    with pytest.raises(agent.exceptions.ValidationException, match="bucket"):
+        agent.ingest_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id, documents=[
+            {"content": {"dataSourceType": "S3", "s3": {"s3Location": {"uri": "s3://elsewhere/doc.txt"}}}}])

@@ -8,5 +8,6 @@ public enum KnowledgeBaseFamily {
         KnowledgeBaseOperations.register(into: &registry, environment: environment, catalog: catalog)
         DataSourceOperations.register(into: &registry, environment: environment)
         IngestionJobOperations.register(into: &registry, environment: environment, catalog: catalog)
+        KnowledgeBaseDocumentOperations.register(into: &registry, environment: environment, catalog: catalog)
     }
 }
