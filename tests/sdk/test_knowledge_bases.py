@@ -484,3 +484,26 @@ def test_s3_documents_ingested_directly_and_listed_with_synced_ones(virtual):
     with pytest.raises(agent.exceptions.ValidationException, match="bucket"):
         agent.ingest_knowledge_base_documents(knowledgeBaseId=kb_id, dataSourceId=ds_id, documents=[
             {"content": {"dataSourceType": "S3", "s3": {"s3Location": {"uri": "s3://elsewhere/doc.txt"}}}}])
+
+
+def test_scenario_timings_for_knowledge_bases_and_ingestion(start_emulator, tmp_path):
+    scenario = tmp_path / "kb.yaml"
+    scenario.write_text(
+        "clock: {mode: virtual, start: \"2026-01-01T00:00:00Z\"}\n"
+        "jobs:\n"
+        "  knowledge_base: {durations: {CREATING: 30}}\n"
+        "  ingestion: {durations: {STARTING: 0, IN_PROGRESS: 60}, outcome: FAILED, message: The vector store is full.}\n")
+    emu = start_emulator("--scenario", str(scenario))
+    agent = emu.client("bedrock-agent")
+    kb_id = create_kb(agent)
+    advance(emu, 20)
+    assert agent.get_knowledge_base(knowledgeBaseId=kb_id)["knowledgeBase"]["status"] == "CREATING"
+    advance(emu, 20)
+    assert agent.get_knowledge_base(knowledgeBaseId=kb_id)["knowledgeBase"]["status"] == "ACTIVE"
+    ds_id = agent.create_data_source(knowledgeBaseId=kb_id, name="custom", dataSourceConfiguration={"type": "CUSTOM"})["dataSource"]["dataSourceId"]
+    job_id = agent.start_ingestion_job(knowledgeBaseId=kb_id, dataSourceId=ds_id)["ingestionJob"]["ingestionJobId"]
+    advance(emu, 30)
+    assert agent.get_ingestion_job(knowledgeBaseId=kb_id, dataSourceId=ds_id, ingestionJobId=job_id)["ingestionJob"]["status"] == "IN_PROGRESS"
+    advance(emu, 31)
+    job = agent.get_ingestion_job(knowledgeBaseId=kb_id, dataSourceId=ds_id, ingestionJobId=job_id)["ingestionJob"]
+    assert job["status"] == "FAILED" and job["failureReasons"] == ["The vector store is full."]
