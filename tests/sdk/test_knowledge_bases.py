@@ -507,3 +507,30 @@ def test_scenario_timings_for_knowledge_bases_and_ingestion(start_emulator, tmp_
     advance(emu, 31)
     job = agent.get_ingestion_job(knowledgeBaseId=kb_id, dataSourceId=ds_id, ingestionJobId=job_id)["ingestionJob"]
     assert job["status"] == "FAILED" and job["failureReasons"] == ["The vector store is full."]
+
+
+def test_semantic_and_hierarchical_chunking(virtual):
+    emu, state = virtual
+    put(state, "s3://kb-docs/sem/guide.txt", f"{REFUNDS} Store credit is immediate.\n\n{SHIPPING}\n\n{WARRANTY}")
+    put(state, "s3://kb-docs/hier/guide.txt", f"{REFUNDS} {SHIPPING} {WARRANTY}")
+    agent, runtime = emu.client("bedrock-agent"), emu.client("bedrock-agent-runtime")
+    kb_id = create_kb(agent)
+    semantic = create_s3_source(agent, kb_id, name="semantic", prefixes=["sem/"], vectorIngestionConfiguration={"chunkingConfiguration": {
+        "chunkingStrategy": "SEMANTIC", "semanticChunkingConfiguration": {"maxTokens": 200, "bufferSize": 0, "breakpointPercentileThreshold": 95}}})
+    hierarchical = create_s3_source(agent, kb_id, name="hierarchical", prefixes=["hier/"], vectorIngestionConfiguration={"chunkingConfiguration": {
+        "chunkingStrategy": "HIERARCHICAL", "hierarchicalChunkingConfiguration": {
+            "levelConfigurations": [{"maxTokens": 1500}, {"maxTokens": 20}], "overlapTokens": 5}}})
+    ingest(emu, agent, kb_id, semantic)
+    ingest(emu, agent, kb_id, hierarchical)
+
+    def texts(ds_id):
+        return [r["content"]["text"] for r in runtime.retrieve(
+            knowledgeBaseId=kb_id, retrievalQuery={"text": "refunds shipping warranty"},
+            retrievalConfiguration={"vectorSearchConfiguration": {"numberOfResults": 100, "filter": {
+                "equals": {"key": "x-amz-bedrock-kb-data-source-id", "value": ds_id}}}})["retrievalResults"]]
+
+    # Semantic: whole sentences, a paragraph never shares a chunk with the next.
+    assert sorted(texts(semantic)) == sorted([REFUNDS + " Store credit is immediate.", SHIPPING, WARRANTY])
+    # Hierarchical: the child level (20 tokens, 5 overlapping) is what is indexed.
+    children = texts(hierarchical)
+    assert len(children) >= 3 and all(len(c.split()) <= 20 for c in children)
