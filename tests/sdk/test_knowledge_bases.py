@@ -534,3 +534,11 @@ def test_semantic_and_hierarchical_chunking(virtual):
     # Hierarchical: the child level (20 tokens, 5 overlapping) is what is indexed.
     children = texts(hierarchical)
     assert len(children) >= 3 and all(len(c.split()) <= 20 for c in children)
+
+
+def test_reset_forgets_knowledge_bases_and_their_index(virtual):
+    emu, state, agent, runtime, kb_id, ds_id, job = seeded(virtual)
+    requests.post(emu.url + "/_emulator/reset", json={"service": "bedrock-agent"}, timeout=10).raise_for_status()
+    assert agent.list_knowledge_bases()["knowledgeBaseSummaries"] == []
+    with pytest.raises(runtime.exceptions.ResourceNotFoundException):
+        runtime.retrieve(knowledgeBaseId=kb_id, retrievalQuery={"text": "refunds"})
