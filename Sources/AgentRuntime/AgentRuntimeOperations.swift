@@ -4,5 +4,6 @@ import EmulatorCore
 public enum AgentRuntimeOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
         SessionOperations.register(into: &registry, environment: environment)
+        RetrieveOperations.register(into: &registry, environment: environment)
     }
 }

@@ -9,12 +9,13 @@ extension TimedJobs {
         public var modified: String
         /// The member set to the time the job ended, if the shape has one.
         public var end: String?
-        /// The status a stop request puts the job in, and the one it ends in
-        /// (`Stopping`/`Stopped`; automated reasoning builds `CANCEL_REQUESTED`/`CANCELLED`).
-        public var stopping: String
-        public var stopped: String
+        /// The status a stop request puts the job in, and the one it ends in, when they are
+        /// not the job type's own spelling of stopping (automated reasoning builds are
+        /// `CANCEL_REQUESTED`/`CANCELLED`).
+        public var stopping: String?
+        public var stopped: String?
 
-        public init(status: String, modified: String, end: String?, stopping: String = "Stopping", stopped: String = "Stopped") {
+        public init(status: String, modified: String, end: String?, stopping: String? = nil, stopped: String? = nil) {
             self.status = status
             self.modified = modified
             self.end = end

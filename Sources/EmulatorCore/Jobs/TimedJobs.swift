@@ -60,6 +60,11 @@ public struct TimedJobs: Sendable {
     /// The statuses a job of this type passes through on its way to the end.
     var passing: [String] { JobTiming.types[type]?.passing ?? [] }
 
+    /// The status a stop puts the job in and the one it ends in: the fields' own, else the
+    /// type's spelling (`Stopping`, or `STOPPING` for ingestion).
+    var stopping: String { fields.stopping ?? passing.first { $0.lowercased() == "stopping" } ?? "Stopping" }
+    var stopped: String { fields.stopped ?? JobTiming.types[type]?.endings.first { $0.lowercased() == "stopped" } ?? "Stopped" }
+
     /// Refuses a new job when the scenario's `quotas.concurrent_jobs` says enough run already.
     public func admit(account: AccountContext) throws(BedrockError) {
         guard let limit = environment.scenario.concurrentJobLimit(type), runningCount(account: account) >= limit else { return }
@@ -107,14 +112,14 @@ public struct TimedJobs: Sendable {
         return try await environment.dueWork.serial.run {
             let fresh = try await advance(try await collection.find(stored.arn, account: account) ?? stored)
             let status = fresh.value[fields.status]?.stringValue ?? ""
-            guard isRunning(status), status != fields.stopping else {
+            guard isRunning(status), status != stopping else {
                 throw BedrockError.conflict("The job is \(status) and can no longer be stopped.")
             }
             var value = fresh.value.mapValue ?? [:]
             let now = environment.clock.now()
-            value[fields.status] = .string(fields.stopping)
+            value[fields.status] = .string(stopping)
             value[fields.modified] = .timestamp(now)
-            environment.jobs.record(type: type, arn: fresh.arn, status: fields.stopping, at: now)
+            environment.jobs.record(type: type, arn: fresh.arn, status: stopping, at: now)
             return try await collection.update(fresh, to: .map(value))
         }
     }
@@ -134,15 +139,15 @@ public struct TimedJobs: Sendable {
         var value = stored.value.mapValue ?? [:]
         var timing = timing
         if running.seeded.withLock({ $0.contains(stored.arn) }) { timing.durations = [] }
-        if status == fields.stopping {
+        if status == stopping {
             let since = stored.value[fields.modified]?.timestampValue ?? now
-            let wait = timing.durations.first { $0.status == fields.stopping }?.seconds ?? 1
+            let wait = timing.durations.first { $0.status == stopping }?.seconds ?? 1
             guard now >= since.addingTimeInterval(wait) else { return stored }
-            return try await end(stored, value: &value, status: fields.stopped, at: since.addingTimeInterval(wait))
+            return try await end(stored, value: &value, status: stopped, at: since.addingTimeInterval(wait))
         }
         let start = startTime(of: stored)
         var reached = start
-        let steps = timing.durations.filter { $0.status != fields.stopping }
+        let steps = timing.durations.filter { $0.status != stopping }
         let current = steps.firstIndex { $0.status == status } ?? -1
         // Walk the timing so that a clock moved by an hour records every status passed.
         for (index, step) in steps.enumerated() {

@@ -53,6 +53,7 @@ public struct JobTiming: Sendable, Equatable {
         "agent_alias": (["CREATING", "UPDATING"], ["PREPARED", "FAILED"]),
         "automated_reasoning_build": (["SCHEDULED", "PREPROCESSING", "BUILDING", "TESTING", "CANCEL_REQUESTED"], ["COMPLETED", "FAILED", "CANCELLED"]),
         "advanced_prompt_optimization": (["InProgress", "Stopping"], ["Completed", "PartiallyCompleted", "Failed", "Stopped"]),
+        "knowledge_base": (["CREATING"], ["ACTIVE", "FAILED"]),
     ]
 }
 

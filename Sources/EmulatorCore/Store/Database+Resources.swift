@@ -62,6 +62,11 @@ extension Database {
         let request = service.map { ResourceRecord.filter(Column("service") == $0) } ?? ResourceRecord.all()
         let arns = try request.select(Column("arn"), as: String.self).fetchAll(self)
         for arn in arns { try removeAllTags(arn) }
+        // The knowledge base index goes with bedrock-agent's knowledge bases.
+        if service == nil || service == "bedrock-agent" {
+            try execute(sql: "DELETE FROM kb_chunks")
+            try execute(sql: "DELETE FROM kb_documents")
+        }
         return try request.deleteAll(self)
     }
 

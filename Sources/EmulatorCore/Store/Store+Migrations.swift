@@ -6,6 +6,7 @@ extension Store {
     public static let coreMigrations: [StoreMigration] = [
         StoreMigration("core-v1-resources", migrate: createResources),
         StoreMigration("core-v1-tags", migrate: createTags),
+        StoreMigration("core-v2-knowledge-base-index", migrate: createKnowledgeBaseIndex),
     ]
 
     /// Builds the migrator for the core migrations followed by `extra`.
@@ -47,5 +48,34 @@ extension Store {
             t.column("value", .text).notNull()
             t.primaryKey(["arn", "key"])
         }
+    }
+
+    /// The documents each knowledge base data source indexed, and their embedded chunks.
+    private static func createKnowledgeBaseIndex(_ db: Database) throws {
+        try db.create(table: "kb_documents") { t in
+            t.column("knowledgeBaseId", .text).notNull()
+            t.column("dataSourceId", .text).notNull()
+            t.column("uri", .text).notNull()
+            t.column("identifier", .blob).notNull()
+            t.column("digest", .text).notNull()
+            t.column("metadataDigest", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("statusReason", .text)
+            t.column("updatedAt", .double).notNull()
+            t.column("origin", .text).notNull()
+            t.primaryKey(["knowledgeBaseId", "dataSourceId", "uri"])
+        }
+        try db.create(table: "kb_chunks") { t in
+            t.column("knowledgeBaseId", .text).notNull()
+            t.column("dataSourceId", .text).notNull()
+            t.column("uri", .text).notNull()
+            t.column("position", .integer).notNull()
+            t.column("chunkId", .text).notNull()
+            t.column("text", .text).notNull()
+            t.column("metadata", .blob).notNull()
+            t.column("location", .blob).notNull()
+            t.column("vector", .blob).notNull()
+        }
+        try db.create(index: "kb_chunks_by_document", on: "kb_chunks", columns: ["knowledgeBaseId", "dataSourceId", "uri"])
     }
 }
