@@ -8,5 +8,6 @@ public enum ControlPlaneOperations {
         BatchInferenceOperations.register(into: &registry, environment: environment, catalog: .bundled)
         ModelCustomizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
         ProvisionedThroughputOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        EvaluationOperations.register(into: &registry, environment: environment, catalog: .bundled)
     }
 }
