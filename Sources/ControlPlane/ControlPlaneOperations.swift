@@ -9,5 +9,7 @@ public enum ControlPlaneOperations {
         ModelCustomizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
         ProvisionedThroughputOperations.register(into: &registry, environment: environment, catalog: .bundled)
         EvaluationOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        ModelImportOperations.register(into: &registry, environment: environment)
+        ModelCopyOperations.register(into: &registry, environment: environment)
     }
 }
