@@ -11,5 +11,7 @@ public enum ControlPlaneOperations {
         EvaluationOperations.register(into: &registry, environment: environment, catalog: .bundled)
         ModelImportOperations.register(into: &registry, environment: environment)
         ModelCopyOperations.register(into: &registry, environment: environment)
+        CustomModelOperations.register(into: &registry, environment: environment)
+        CustomModelDeploymentOperations.register(into: &registry, environment: environment)
     }
 }

@@ -61,7 +61,10 @@ public enum EvaluationOperations {
         registry.register(service, "ListEvaluationJobs") { request in
             let all = try await jobs.listCurrent(account: request.context.account)
             let query = ListQuery(request.input, scope: "ListEvaluationJobs", nameField: "jobName")
-            return .listing("jobSummaries", try query.page(all), summary: summary)
+            var output = OperationOutput.listing("jobSummaries", try query.page(all), summary: summary)
+            // The model gives jobSummaries a minimum length of 1: an empty page leaves it out.
+            if output.value["jobSummaries"] == .list([]) { output.value = .map((output.value.mapValue ?? [:]).filter { $0.key != "jobSummaries" }) }
+            return output
         }
 
         registry.register(service, "BatchDeleteEvaluationJob") { request in

@@ -16,6 +16,8 @@ public struct TimedJobs: Sendable {
     public let defaultTiming: JobTiming
     /// The member holding when the job was submitted (`submitTime`, `creationTime`).
     public let startField: String
+    /// The member holding the status (`status`; `modelStatus` for a custom model being made).
+    public let statusField: String
     let environment: EmulatorEnvironment
     let finish: Finish
     /// Jobs not yet in a final status, by ARN, with their account: what the sweep visits.
@@ -26,13 +28,14 @@ public struct TimedJobs: Sendable {
     }
 
     public init(
-        type: String, collection: ResourceCollection, defaultTiming: JobTiming, startField: String, environment: EmulatorEnvironment,
-        finish: @escaping Finish
+        type: String, collection: ResourceCollection, defaultTiming: JobTiming, startField: String, statusField: String = "status",
+        environment: EmulatorEnvironment, finish: @escaping Finish
     ) {
         self.type = type
         self.collection = collection
         self.defaultTiming = defaultTiming
         self.startField = startField
+        self.statusField = statusField
         self.environment = environment
         self.finish = finish
         let jobs = self
@@ -62,7 +65,7 @@ public struct TimedJobs: Sendable {
     /// Notes a job just stored in its first status, so sweeps move it.
     public func started(_ stored: StoredResource, account: AccountContext) {
         running.jobs.withLock { $0[stored.arn] = account }
-        environment.jobs.record(type: type, arn: stored.arn, status: stored.value["status"]?.stringValue ?? "", at: startTime(of: stored))
+        environment.jobs.record(type: type, arn: stored.arn, status: stored.value[statusField]?.stringValue ?? "", at: startTime(of: stored))
     }
 
     /// How many jobs of this type are still running for `account` (for concurrency quotas).
@@ -77,7 +80,7 @@ public struct TimedJobs: Sendable {
 
     /// Moves the job on as a handler shows it: one move at a time with the sweeps, read afresh.
     public func current(_ stored: StoredResource) async throws -> StoredResource {
-        guard isRunning(stored.value["status"]?.stringValue) else { return stored }
+        guard isRunning(stored.value[statusField]?.stringValue) else { return stored }
         let account = AccountContext(accountId: stored.record.account, region: stored.record.region)
         return try await environment.dueWork.serial.run {
             try await advance(try await collection.find(stored.arn, account: account) ?? stored)
@@ -97,13 +100,13 @@ public struct TimedJobs: Sendable {
         let account = AccountContext(accountId: stored.record.account, region: stored.record.region)
         return try await environment.dueWork.serial.run {
             let fresh = try await advance(try await collection.find(stored.arn, account: account) ?? stored)
-            let status = fresh.value["status"]?.stringValue ?? ""
+            let status = fresh.value[statusField]?.stringValue ?? ""
             guard isRunning(status), status != "Stopping" else {
                 throw BedrockError.conflict("The job is \(status) and can no longer be stopped.")
             }
             var value = fresh.value.mapValue ?? [:]
             let now = environment.clock.now()
-            value["status"] = "Stopping"
+            value[statusField] = "Stopping"
             value["lastModifiedTime"] = .timestamp(now)
             environment.jobs.record(type: type, arn: fresh.arn, status: "Stopping", at: now)
             return try await collection.update(fresh, to: .map(value))
@@ -116,7 +119,7 @@ public struct TimedJobs: Sendable {
 
     /// Moves one job to the status the clock says it has reached; at the end runs `finish`.
     func advance(_ stored: StoredResource) async throws -> StoredResource {
-        let status = stored.value["status"]?.stringValue ?? ""
+        let status = stored.value[statusField]?.stringValue ?? ""
         guard isRunning(status) else {
             running.jobs.withLock { $0[stored.arn] = nil }
             return stored
@@ -139,19 +142,21 @@ public struct TimedJobs: Sendable {
             if index > current { environment.jobs.record(type: type, arn: stored.arn, status: step.status, at: reached) }
             if now < reached.addingTimeInterval(step.seconds) {
                 guard step.status != status else { return stored }
-                value["status"] = .string(step.status)
+                value[statusField] = .string(step.status)
                 value["lastModifiedTime"] = .timestamp(reached)
                 return try await collection.update(stored, to: .map(value))
             }
             reached = reached.addingTimeInterval(step.seconds)
         }
-        let fields = await finish(stored, timing)
+        var fields = await finish(stored, timing)
+        // `finish` names the ending under `status` whatever member the resource keeps it in.
+        let ending = fields.removeValue(forKey: "status")?.stringValue ?? timing.outcome
         value.merge(fields) { _, new in new }
-        return try await end(stored, value: &value, status: fields["status"]?.stringValue ?? timing.outcome, at: reached)
+        return try await end(stored, value: &value, status: ending, at: reached)
     }
 
     func end(_ stored: StoredResource, value: inout [String: ShapeValue], status: String, at time: Date) async throws -> StoredResource {
-        value["status"] = .string(status)
+        value[statusField] = .string(status)
         value["endTime"] = .timestamp(time)
         value["lastModifiedTime"] = .timestamp(time)
         running.jobs.withLock { $0[stored.arn] = nil }
