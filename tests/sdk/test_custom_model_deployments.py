@@ -107,3 +107,28 @@ def test_deployment_list_and_errors(virtual):
     with pytest.raises(bedrock.exceptions.ValidationException) as err:
         bedrock.create_custom_model_deployment(modelDeploymentName="early", modelArn=creating)
     assert "Creating" in err.value.response["Error"]["Message"]
+
+
+def test_the_runtime_answers_through_an_active_deployment(virtual):
+    import json
+
+    emu, state, bedrock = virtual
+    put(state, "s3://training/train.jsonl", "\n".join(json.dumps({"prompt": f"Q{i}?", "completion": f"A{i}."}) for i in range(10)) + "\n")
+    job = bedrock.create_model_customization_job(
+        jobName="tune", customModelName="tuned", roleArn="arn:aws:iam::123456789012:role/T", baseModelIdentifier="amazon.titan-text-express-v1",
+        trainingDataConfig={"s3Uri": "s3://training/train.jsonl"}, outputDataConfig={"s3Uri": "s3://training-out/"})["jobArn"]
+    advance(emu, 3600)
+    model = bedrock.get_model_customization_job(jobIdentifier=job)["outputModelArn"]
+    arn = bedrock.create_custom_model_deployment(modelDeploymentName="serve", modelArn=model)["customModelDeploymentArn"]
+    runtime = emu.client("bedrock-runtime")
+    messages = [{"role": "user", "content": [{"text": "Say hello"}]}]
+    with pytest.raises(runtime.exceptions.ModelNotReadyException):
+        runtime.converse(modelId=arn, messages=messages)
+    advance(emu, 15)
+    answer = runtime.converse(modelId=arn, messages=messages)
+    assert answer["output"]["message"]["content"][0]["text"] and answer["usage"]["outputTokens"] > 0
+    body = json.loads(runtime.invoke_model(modelId=arn, body=json.dumps({"inputText": "Say hello"}))["body"].read())
+    assert body["results"][0]["outputText"]
+    bedrock.delete_custom_model_deployment(customModelDeploymentIdentifier=arn)
+    with pytest.raises(runtime.exceptions.ResourceNotFoundException):
+        runtime.converse(modelId=arn, messages=messages)

@@ -71,6 +71,9 @@ def test_an_import_job_makes_an_imported_model(virtual):
     assert bedrock.get_imported_model(modelIdentifier="my-llama")["modelArn"] == model_arn
     assert bedrock.list_tags_for_resource(resourceARN=arn)["tags"] == [{"key": "kind", "value": "job"}]
     assert bedrock.list_tags_for_resource(resourceARN=model_arn)["tags"] == [{"key": "kind", "value": "model"}]
+    runtime = emu.client("bedrock-runtime")
+    body = json.loads(runtime.invoke_model(modelId=model_arn, body=json.dumps({"prompt": "Say hello", "max_gen_len": 40}))["body"].read())
+    assert body["generation"] and body["generation_token_count"] > 0
     summaries = bedrock.list_imported_models()["modelSummaries"]
     assert [(m["modelArn"], m["modelName"], m["modelArchitecture"]) for m in summaries] == [(model_arn, "my-llama", "llama")]
     bedrock.delete_imported_model(modelIdentifier=model_arn)

@@ -12,6 +12,7 @@ struct ProvisionedTarget: Sendable {
     /// The provisioned model `modelId` names, nil when it names no account resource; a
     /// custom model named directly is refused, as AWS refuses on-demand custom models.
     static func find(_ modelId: String, request: OperationRequest, environment: EmulatorEnvironment) async throws -> ProvisionedTarget? {
+        if let hosted = try await hosted(modelId, request: request, environment: environment) { return hosted }
         if modelId.contains(":custom-model/") {
             throw BedrockError.validation(
                 "Invocation of the custom model \(modelId) with on-demand throughput isn't supported. Buy Provisioned Throughput for it and invoke the provisioned model ARN.")
