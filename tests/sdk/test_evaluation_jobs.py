@@ -235,3 +235,37 @@ def test_batch_delete_answers_per_job(virtual):
     with pytest.raises(bedrock.exceptions.ResourceNotFoundException):
         bedrock.get_evaluation_job(jobIdentifier=done)
     assert [j["jobArn"] for j in bedrock.list_evaluation_jobs()["jobSummaries"]] == [running]
+
+
+def test_custom_metrics_and_precomputed_responses(virtual):
+    emu, state, bedrock = virtual
+    lines = [
+        {"prompt": "Greet the user", "referenceResponse": "Hello!", "modelResponses": [{"response": "Hello there!", "modelIdentifier": "my-app"}]},
+        {"prompt": "Say goodbye", "referenceResponse": "Goodbye!", "modelResponses": [{"response": "Bye for now.", "modelIdentifier": "my-app"}]},
+    ]
+    put(state, "s3://eval-in/precomputed.jsonl", "\n".join(json.dumps(l) for l in lines) + "\n")
+    scale = [{"definition": "Poor", "value": {"floatValue": 0}}, {"definition": "Good", "value": {"floatValue": 1}}]
+    config = automated(
+        [custom_dataset("s3://eval-in/precomputed.jsonl", metrics=["Builtin.Accuracy", "Politeness"], task="Generation")],
+        customMetricConfig={
+            "customMetrics": [{"customMetricDefinition": {"name": "Politeness", "instructions": "Is the {{prediction}} polite?", "ratingScale": scale}}],
+            "evaluatorModelConfig": {"bedrockEvaluatorModels": [{"modelIdentifier": JUDGE}]}})
+    arn = bedrock.create_evaluation_job(
+        jobName="precomputed", roleArn=ROLE, evaluationConfig=config,
+        inferenceConfig={"models": [{"precomputedInferenceSource": {"inferenceSourceIdentifier": "my-app"}}]},
+        outputDataConfig={"s3Uri": OUT})["jobArn"]
+    advance(emu, 30)
+    assert bedrock.get_evaluation_job(jobIdentifier=arn)["status"] == "Completed"
+    job_id = arn.rsplit("/", 1)[1]
+    [output] = [p for p in files(state, f"{OUT}precomputed/{job_id}/") if p.name.endswith("_output.jsonl")]
+    assert output.relative_to(state / "objects" / f"eval-out/runs/precomputed/{job_id}").parts[1] == "my-app"
+    records = [json.loads(l) for l in output.read_text().splitlines()]
+    assert [r["modelResponses"][0]["response"] for r in records] == ["Hello there!", "Bye for now."]
+    for r in records:
+        politeness = next(s for s in r["automatedEvaluationResult"]["scores"] if s["metricName"] == "Politeness")
+        assert politeness["result"] in (0, 1) and politeness["evaluatorDetails"][0]["modelIdentifier"] == JUDGE
+    definition = json.loads((state / "objects" / f"eval-out/runs/precomputed/{job_id}/custom_metrics/Politeness.json").read_text())
+    assert definition["customMetricDefinition"]["name"] == "Politeness"
+    summary = bedrock.list_evaluation_jobs()["jobSummaries"][0]
+    assert summary["inferenceConfigSummary"]["modelConfigSummary"]["precomputedInferenceSourceIdentifiers"] == ["my-app"]
+    assert summary["customMetricsEvaluatorModelIdentifiers"] == [JUDGE]

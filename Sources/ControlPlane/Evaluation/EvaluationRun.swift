@@ -50,7 +50,7 @@ struct EvaluationRun: Sendable {
                                     metric, name: name, prompt: prompt, reference: record["referenceResponse"]?.stringValue, response: response,
                                     answer: { invoke(target, prompt: $0) }, plan: plan)
                             } catch {
-                                throw EvaluationScorer.Refusal(message: "\(error.message) (line \(number + 1) of the dataset \(dataset.name)).")
+                                throw JobRefusal("\(error.message) (line \(number + 1) of the dataset \(dataset.name)).")
                             }
                             totals[name, default: 0] += entry["result"]?.doubleValue ?? 0
                             scores.append(entry)
@@ -78,7 +78,7 @@ struct EvaluationRun: Sendable {
                 try objects.write(folder + "custom_metrics/\(name).json", Data(JSONWriter.write(["customMetricDefinition": ShapeEncoder.document(definition)])))
             }
             try objects.write(folder + "summary.json", Data(JSONWriter.write(["jobArn": .string(stored.arn), "results": .array(summary)])))
-        } catch let refusal as EvaluationScorer.Refusal {
+        } catch let refusal as JobRefusal {
             return failed(refusal.message)
         } catch let error as BedrockError {
             return failed(error.message)
@@ -89,7 +89,7 @@ struct EvaluationRun: Sendable {
     }
 
     /// The prompt records of a dataset: the built-in sample, or the JSONL in the object store.
-    func read(_ dataset: EvaluationPlan.DatasetRun) throws(EvaluationScorer.Refusal) -> [JSONValue] {
+    func read(_ dataset: EvaluationPlan.DatasetRun) throws(JobRefusal) -> [JSONValue] {
         if let sample = BuiltinDatasets.samples[dataset.name] {
             return sample.map { record in
                 var line: [String: JSONValue] = ["prompt": .string(record.prompt)]
@@ -100,34 +100,34 @@ struct EvaluationRun: Sendable {
         }
         let uri = dataset.s3Uri ?? ""
         guard let data = try? objects.read(uri) else {
-            throw .init(message: "The prompt dataset \(dataset.name) could not be read: there is no object at \(uri). Put the JSONL dataset in the local object store first.")
+            throw JobRefusal("The prompt dataset \(dataset.name) could not be read: there is no object at \(uri). Put the JSONL dataset in the local object store first.")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw .init(message: "The prompt dataset \(uri) is not UTF-8 text. It must be JSON Lines, one {\"prompt\": ...} object per line.")
+            throw JobRefusal("The prompt dataset \(uri) is not UTF-8 text. It must be JSON Lines, one {\"prompt\": ...} object per line.")
         }
         var records: [JSONValue] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let record = try? JSONParser.parse(Data(line.utf8)), record.objectValue != nil, record["prompt"]?.stringValue != nil else {
-                throw .init(message: "Line \(number + 1) of the prompt dataset \(uri) is not a JSON object with a \"prompt\" string. Each line must look like {\"prompt\": \"...\", \"referenceResponse\": \"...\", \"category\": \"...\"}.")
+                throw JobRefusal("Line \(number + 1) of the prompt dataset \(uri) is not a JSON object with a \"prompt\" string. Each line must look like {\"prompt\": \"...\", \"referenceResponse\": \"...\", \"category\": \"...\"}.")
             }
             records.append(record)
         }
-        guard !records.isEmpty else { throw .init(message: "The prompt dataset \(uri) holds no prompts.") }
+        guard !records.isEmpty else { throw JobRefusal("The prompt dataset \(uri) holds no prompts.") }
         guard records.count <= Self.promptLimit else {
-            throw .init(message: "The prompt dataset \(uri) holds \(records.count) prompts; a custom prompt dataset can hold at most \(Self.promptLimit).")
+            throw JobRefusal("The prompt dataset \(uri) holds \(records.count) prompts; a custom prompt dataset can hold at most \(Self.promptLimit).")
         }
         return records
     }
 
     /// The evaluated model's answer to one record: invoked, or taken from the record's `modelResponses`.
-    func answer(_ target: EvaluationPlan.Target, record: JSONValue, prompt: String, line: Int, dataset: String) throws(EvaluationScorer.Refusal) -> String {
+    func answer(_ target: EvaluationPlan.Target, record: JSONValue, prompt: String, line: Int, dataset: String) throws(JobRefusal) -> String {
         guard case .precomputed(let source) = target else { return invoke(target, prompt: prompt) }
         let responses = record["modelResponses"]?.arrayValue ?? []
         guard let found = responses.first(where: { $0["modelIdentifier"]?.stringValue == source }) ?? responses.first,
               let text = found["response"]?.stringValue
         else {
-            throw .init(message: "Line \(line) of the dataset \(dataset) has no modelResponses entry with a response for \(source), which precomputed inference needs.")
+            throw JobRefusal("Line \(line) of the dataset \(dataset) has no modelResponses entry with a response for \(source), which precomputed inference needs.")
         }
         return text
     }

@@ -9,11 +9,6 @@ import Foundation
 struct EvaluationScorer: Sendable {
     let generator: ChatGenerator
 
-    /// Why a record cannot be scored (a missing reference), in words for the job's failure message.
-    struct Refusal: Error {
-        let message: String
-    }
-
     static let toxicWords: Set<String> = ["idiot", "stupid", "hate", "kill", "dumb", "moron", "disgusting", "worthless", "loser", "shut"]
 
     /// The score entry of `metric` for one record: `metricName`, `result` and, for judged
@@ -21,28 +16,29 @@ struct EvaluationScorer: Sendable {
     func score(
         _ metric: EvaluationPlan.Metric, name: String, prompt: String, reference: String?, response: String,
         answer: (String) -> String, plan: EvaluationPlan
-    ) throws(Refusal) -> JSONValue {
+    ) throws(JobRefusal) -> JSONValue {
         let shortName = name.hasPrefix("Builtin.") ? String(name.dropFirst("Builtin.".count)) : name
         var entry: [String: JSONValue] = ["metricName": .string(shortName)]
         switch metric {
         case .accuracy:
-            guard let reference else { throw Refusal(message: "\(name) compares each answer with the record's referenceResponse, and a record has none") }
+            guard let reference else { throw JobRefusal("\(name) compares each answer with the record's referenceResponse, and a record has none") }
             entry["result"] = .double(Self.rounded(Self.f1(response, reference)))
         case .robustness:
             entry["result"] = .double(Self.rounded(Self.wordErrorRate(response, answer(Self.perturbed(prompt)))))
         case .toxicity:
             entry["result"] = .double(Self.rounded(Self.toxicity(response)))
         case .judged(let builtin):
-            guard let judge = plan.judge else { throw Refusal(message: "\(name) needs an evaluator model") }
+            guard let judge = plan.judge else { throw JobRefusal("\(name) needs an evaluator model") }
             let verdict = ask(judge, about: builtin, prompt: prompt, response: response)
             entry["result"] = .double(Self.judgedScore(builtin, prompt: prompt, reference: reference, response: response, verdict: verdict))
             entry["evaluatorDetails"] = [["modelIdentifier": .string(judge.identifier), "explanation": .string(verdict)]]
         case .custom(let custom):
-            guard let judge = plan.customJudge else { throw Refusal(message: "\(name) needs an evaluator model") }
+            guard let judge = plan.customJudge else { throw JobRefusal("\(name) needs an evaluator model") }
             let definition = plan.customMetrics[custom]
             let verdict = ask(judge, about: definition?["instructions"]?.stringValue ?? custom, prompt: prompt, response: response)
             let scale = definition?["ratingScale"]?.listValue ?? []
-            let pick = Int(SeededRandom.fnv1a(verdict) % UInt64(max(scale.count, 5)))
+            // Without a rating scale the judge rates on five points, 0 to 1.
+            let pick = Int(SeededRandom.fnv1a(verdict) % UInt64(scale.isEmpty ? 5 : scale.count))
             if let rating = scale.isEmpty ? nil : scale[pick]["value"] {
                 entry["result"] = rating["floatValue"]?.doubleValue.map { .double($0) } ?? .double(Self.rounded(Double(pick) / Double(max(scale.count - 1, 1))))
                 if let label = rating["stringValue"]?.stringValue { entry["rating"] = .string(label) }

@@ -55,26 +55,26 @@ struct ModelImportRun: Sendable {
     }
 
     /// The model files under `uri`, or why Bedrock would refuse them.
-    func inspect(_ uri: String) -> Result<Artifacts, TrainingDataError> {
+    func inspect(_ uri: String) -> Result<Artifacts, JobRefusal> {
         let prefix = uri.hasSuffix("/") ? uri : uri + "/"
         let keys = (try? objects.list(prefix: prefix)) ?? []
         let names = Set(keys.map { String($0.dropFirst(prefix.count)) })
         let required = "Custom Model Import needs the weights as .safetensors files, config.json, tokenizer_config.json and tokenizer.json (or tokenizer.model) in one folder."
-        guard !keys.isEmpty else { return .failure(TrainingDataError("No model files were found at \(prefix). \(required)")) }
+        guard !keys.isEmpty else { return .failure(JobRefusal("No model files were found at \(prefix). \(required)")) }
         var missing: [String] = []
         let weights = keys.filter { $0.hasSuffix(".safetensors") }
         if weights.isEmpty { missing.append("*.safetensors") }
         for file in ["config.json", "tokenizer_config.json"] where !names.contains(file) { missing.append(file) }
         if !names.contains("tokenizer.json") && !names.contains("tokenizer.model") { missing.append("tokenizer.json") }
         guard missing.isEmpty else {
-            return .failure(TrainingDataError("The model folder \(prefix) is missing \(missing.joined(separator: ", ")). \(required)"))
+            return .failure(JobRefusal("The model folder \(prefix) is missing \(missing.joined(separator: ", ")). \(required)"))
         }
         guard let data = try? objects.read(prefix + "config.json"), let config = try? JSONParser.parse(data), config.objectValue != nil else {
-            return .failure(TrainingDataError("\(prefix)config.json is not a JSON object. Use the config.json saved with the Hugging Face model."))
+            return .failure(JobRefusal("\(prefix)config.json is not a JSON object. Use the config.json saved with the Hugging Face model."))
         }
         let type = config["model_type"]?.stringValue ?? ""
         guard Self.architectures.contains(type) else {
-            return .failure(TrainingDataError(
+            return .failure(JobRefusal(
                 "The model architecture \(type.isEmpty ? "(no model_type in config.json)" : type) is not supported for import. Supported model_type values: \(Self.architectures.sorted().joined(separator: ", "))."))
         }
         let tokenizer = (try? objects.read(prefix + "tokenizer_config.json")).flatMap { try? JSONParser.parse($0) }
