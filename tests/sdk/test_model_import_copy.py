@@ -180,3 +180,32 @@ def test_copy_errors(virtual):
     assert job["status"] == "Failed" and source in job["failureMessage"]
     with pytest.raises(bedrock.exceptions.ResourceNotFoundException):
         bedrock.get_model_copy_job(jobArn="arn:aws:bedrock:us-east-1:123456789012:model-copy-job/abcdefabcdef")
+
+
+def test_the_scenario_sets_import_copy_and_evaluation_timing(start_emulator, tmp_path):
+    scenario = tmp_path / "jobs.yaml"
+    scenario.write_text(
+        "jobs:\n"
+        "  model_import: {durations: {InProgress: 100}, outcome: Failed, message: \"The weights are corrupt.\"}\n"
+        "  evaluation: {durations: {InProgress: 5}}\n"
+        "  custom_model_deployment: {durations: {Creating: 50}}\n")
+    emu = start_emulator("--clock", "virtual", "--clock-start", "2026-01-01T00:00:00Z", "--state", str(tmp_path), "--scenario", str(scenario))
+    bedrock = emu.client("bedrock")
+    model_folder(tmp_path)
+    arn = import_job(bedrock, "doomed", "doomed-model")
+    advance(emu, 60)
+    assert bedrock.get_model_import_job(jobIdentifier=arn)["status"] == "InProgress"
+    advance(emu, 60)
+    job = bedrock.get_model_import_job(jobIdentifier=arn)
+    assert job["status"] == "Failed" and job["failureMessage"] == "The weights are corrupt."
+    assert job["endTime"].isoformat() == "2026-01-01T00:01:40+00:00"
+    assert bedrock.list_imported_models()["modelSummaries"] == []
+    evaluation = bedrock.create_evaluation_job(
+        jobName="quick", roleArn=ROLE, outputDataConfig={"s3Uri": "s3://eval-out/"},
+        evaluationConfig={"automated": {"datasetMetricConfigs": [
+            {"taskType": "Generation", "dataset": {"name": "Builtin.Bold"}, "metricNames": ["Builtin.Toxicity"]}]}},
+        inferenceConfig={"models": [{"bedrockModel": {"modelIdentifier": "anthropic.claude-3-haiku-20240307-v1:0"}}]})["jobArn"]
+    advance(emu, 6)
+    assert bedrock.get_evaluation_job(jobIdentifier=evaluation)["status"] == "Completed"
+    jobs = requests.get(emu.url + "/_emulator/jobs", timeout=10).json()["jobs"]
+    assert [(j["type"], j["status"]) for j in jobs] == [("model_import", "Failed"), ("evaluation", "Completed")]
