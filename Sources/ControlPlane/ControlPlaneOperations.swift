@@ -11,5 +11,10 @@ public enum ControlPlaneOperations {
         GuardrailOperations.register(into: &registry, environment: environment)
         AutomatedReasoningOperations.register(into: &registry, environment: environment)
         PromptOptimizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        EvaluationOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        ModelImportOperations.register(into: &registry, environment: environment)
+        ModelCopyOperations.register(into: &registry, environment: environment)
+        CustomModelOperations.register(into: &registry, environment: environment)
+        CustomModelDeploymentOperations.register(into: &registry, environment: environment)
     }
 }

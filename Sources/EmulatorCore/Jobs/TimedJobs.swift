@@ -160,7 +160,9 @@ public struct TimedJobs: Sendable {
             }
             reached = reached.addingTimeInterval(step.seconds)
         }
-        let decided = await finish(stored, timing)
+        var decided = await finish(stored, timing)
+        // `finish` may name the ending under `status` whatever member the resource keeps it in.
+        if fields.status != "status", let named = decided.removeValue(forKey: "status") { decided[fields.status] = named }
         value.merge(decided) { _, new in new }
         return try await end(stored, value: &value, status: decided[fields.status]?.stringValue ?? timing.outcome, at: reached)
     }

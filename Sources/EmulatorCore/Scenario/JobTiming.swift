@@ -46,6 +46,8 @@ public struct JobTiming: Sendable, Equatable {
         "evaluation": (["InProgress", "Stopping"], ["Completed", "Failed", "Stopped"]),
         "model_import": (["InProgress"], ["Completed", "Failed"]),
         "model_copy": (["InProgress"], ["Completed", "Failed"]),
+        "custom_model": (["Creating"], ["Active", "Failed"]),
+        "custom_model_deployment": (["Creating"], ["Active", "Failed"]),
         "provisioned_throughput": (["Creating", "Updating"], ["InService", "Failed"]),
         "ingestion": (["STARTING", "IN_PROGRESS", "STOPPING"], ["COMPLETE", "FAILED", "STOPPED"]),
         "agent_prepare": (["PREPARING"], ["PREPARED", "FAILED"]),

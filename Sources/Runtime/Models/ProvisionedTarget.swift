@@ -14,6 +14,7 @@ struct ProvisionedTarget: Sendable {
     static func find(_ modelId: String, request: OperationRequest, environment: EmulatorEnvironment) async throws -> ProvisionedTarget? {
         // Most calls name a model by id; only ARNs can name account resources.
         guard modelId.utf8.starts(with: "arn:".utf8) else { return nil }
+        if let hosted = try await hosted(modelId, request: request, environment: environment) { return hosted }
         if modelId.contains(":custom-model/") {
             throw BedrockError.validation(
                 "Invocation of the custom model \(modelId) with on-demand throughput isn't supported. Buy Provisioned Throughput for it and invoke the provisioned model ARN.")
