@@ -34,4 +34,8 @@ struct ICUPatternTests {
     func colonOpeningASetIsEscaped(java: String, icu: String) {
         #expect(PatternCache.icuPattern(java) == icu)
     }
+
+    @Test func theAgentModelsAccountIdTypoReadsAsAccountId() {
+        #expect(PatternCache.icuPattern("^arn:aws:bedrock:[a-z0-9-]+:/d{12}:agent/.*$") == #"^arn:aws:bedrock:[a-z0-9-]+:\d{12}:agent/.*$"#)
+    }
 }

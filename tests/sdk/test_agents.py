@@ -72,8 +72,8 @@ def test_an_agent_is_created_prepared_updated_and_deleted(virtual):
     assert got["description"] == "books trips" and got["memoryConfiguration"] == {"enabledMemoryTypes": ["SESSION_SUMMARY"], "storageDays": 30}
     assert got["guardrailConfiguration"] == {"guardrailIdentifier": "gr1", "guardrailVersion": "DRAFT"}
     assert got["orchestrationType"] == "DEFAULT" and got["agentCollaboration"] == "DISABLED"
-    # Tags are stored, but no ListTagsForResource can read an agent ARN back: AWS's models give
-    # bedrock-agent's TaggableResourcesArn a broken pattern (`/d{12}`) the emulator enforces.
+    # AWS's model writes the account id as `/d{12}` in TaggableResourcesArn; the emulator reads it as `\d{12}`.
+    assert client.list_tags_for_resource(resourceArn=got["agentArn"])["tags"] == {"team": "travel"}
 
     advance(virtual, 1)
     assert client.get_agent(agentId=agent_id)["agent"]["agentStatus"] == "NOT_PREPARED"

@@ -105,8 +105,7 @@ def test_a_knowledge_base_is_stored_as_given_and_becomes_active(virtual):
     assert got["knowledgeBaseConfiguration"] == vector_config(512)
     assert got["storageConfiguration"] == STORAGE
     assert got["description"] == "Customer FAQ" and got["roleArn"] == ROLE
-    # Tags are stored, but bedrock-agent's model gives ListTagsForResource a pattern with `/d{12}`
-    # for `\d{12}`, so validation refuses every real ARN before the handler runs.
+    assert agent.list_tags_for_resource(resourceArn=got["knowledgeBaseArn"])["tags"] == {"team": "support"}
 
 
 def test_knowledge_bases_list_update_and_delete(virtual):

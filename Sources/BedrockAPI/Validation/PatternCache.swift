@@ -56,6 +56,8 @@ final class PatternCache: Sendable {
             escaped = character == "\\" && !escaped
             out.append(character)
         }
-        return out
+        // bedrock-agent's TaggableResourcesArn says `:/d{12}` where it means an account id,
+        // `:\d{12}`; read literally it refuses every agent and knowledge-base ARN AWS issues.
+        return out.replacingOccurrences(of: ":/d{12}", with: ":\\d{12}")
     }
 }
