@@ -13,6 +13,8 @@ struct ResourceSeeder: Sendable {
 
     func seed(_ scenario: Scenario) async throws(ScenarioError) {
         guard !scenario.seeds.isEmpty else { return }
+        // A seed may read what the scenario puts in the object store (a model's artifacts).
+        try environment.writeObjects(of: scenario)
         for seed in scenario.seeds {
             try await make(seed)
         }

@@ -114,7 +114,7 @@ import Testing
         #expect(refusal("accounts:\n  - {access_key_id: A, account_id: \"12\"}\n") == "test.yaml:2:36: accounts[0].account_id: an account id is 12 digits, not `12`")
         #expect(refusal("resources:\n  objects: [{uri: \"s3://bucket/../x\", text: a}]\n").hasPrefix("test.yaml:2:19: resources.objects[0].uri: "))
         #expect(refusal("resources:\n  objects: [{uri: \"s3://bucket/in/\", text: a}]\n").hasPrefix("test.yaml:2:19: resources.objects[0].uri: s3://bucket/in/ names a folder"))
-        #expect(refusal("resources:\n  agents: []\n").hasPrefix("test.yaml:2:11: resources.agents: seeding agents is not supported yet"))
+        #expect(refusal("resources:\n  flows: []\n").hasPrefix("test.yaml:2:3: resources.flows: unknown key `flows`"))
         #expect(refusal("resources:\n  provisioned_throughputs:\n    - {provisionedModelName: p, modelUnits: 1}\n").hasPrefix(
             "test.yaml:3:7: resources.provisioned_throughputs[0]: not a valid CreateProvisionedModelThroughput input: "))
         #expect(refusal("resources:\n  provisioned_throughputs:\n    - name\n") == "test.yaml:3:7: resources.provisioned_throughputs[0]: expected the CreateProvisionedModelThroughput input as a mapping")

@@ -343,8 +343,8 @@ def test_a_seed_is_checked_as_its_create_input_and_refused_with_its_line(start_e
     refused = requests.put(emu.url + "/_emulator/scenario", timeout=10, data=(
         "resources:\n  provisioned_throughputs:\n    - {provisionedModelName: pt, modelId: amazon.titan-embed-g1-text-02, modelUnits: 1}\n"))
     assert refused.status_code == 400 and "CreateProvisionedModelThroughput refused it: ValidationException" in refused.json()["message"]
-    pending = requests.put(emu.url + "/_emulator/scenario", data="resources:\n  agents: []\n", timeout=10)
-    assert pending.status_code == 400 and "seeding agents is not supported yet" in pending.json()["message"]
+    unknown = requests.put(emu.url + "/_emulator/scenario", data="resources:\n  flows: []\n", timeout=10)
+    assert unknown.status_code == 400 and "unknown key `flows`" in unknown.json()["message"]
     assert emu.client("bedrock").list_provisioned_model_throughputs()["provisionedModelSummaries"] == []
 
 
@@ -375,3 +375,41 @@ resources:
     guardrail = bedrock.get_guardrail(guardrailIdentifier=listed["id"])
     assert (guardrail["name"], guardrail["status"], guardrail["version"]) == ("pii-guard", "READY", "DRAFT")
     assert guardrail["sensitiveInformationPolicy"]["piiEntities"][0]["action"] == "ANONYMIZE"
+
+
+EVERY_KIND = """
+clock: {mode: virtual, start: "2026-01-01T00:00:00Z"}
+resources:
+  objects:
+    - {uri: s3://artifacts/tuned/manifest.json, json: {}}
+  custom_models:
+    - {modelName: tuned, modelSourceConfig: {s3DataSource: {s3Uri: "s3://artifacts/tuned/"}}}
+  knowledge_bases:
+    - name: faq
+      roleArn: arn:aws:iam::123456789012:role/kb
+      knowledgeBaseConfiguration:
+        type: VECTOR
+        vectorKnowledgeBaseConfiguration: {embeddingModelArn: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0"}
+      storageConfiguration:
+        type: OPENSEARCH_SERVERLESS
+        opensearchServerlessConfiguration:
+          collectionArn: arn:aws:aoss:us-east-1:123456789012:collection/kbcollection
+          vectorIndexName: kb-index
+          fieldMapping: {vectorField: vector, textField: text, metadataField: metadata}
+  agents:
+    - {agentName: helper, foundationModel: anthropic.claude-3-haiku-20240307-v1:0, instruction: "You help customers track, change and return their orders."}
+"""
+
+
+def test_custom_models_knowledge_bases_and_agents_are_seeded_ready(start_emulator, tmp_path):
+    path = tmp_path / "every-kind.yaml"
+    path.write_text(EVERY_KIND)
+    emu = start_emulator("--scenario", str(path))
+    [model] = emu.client("bedrock").list_custom_models()["modelSummaries"]
+    assert (model["modelName"], model["modelStatus"]) == ("tuned", "Active")
+    agent = emu.client("bedrock-agent")
+    [kb] = agent.list_knowledge_bases()["knowledgeBaseSummaries"]
+    assert (kb["name"], kb["status"]) == ("faq", "ACTIVE")
+    [helper] = agent.list_agents()["agentSummaries"]
+    assert (helper["agentName"], helper["agentStatus"]) == ("helper", "NOT_PREPARED")
+    assert agent.prepare_agent(agentId=helper["agentId"])["agentStatus"] == "PREPARING"

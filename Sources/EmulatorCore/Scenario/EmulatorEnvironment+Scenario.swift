@@ -18,6 +18,12 @@ extension EmulatorEnvironment {
         default:
             break
         }
+        try writeObjects(of: scenario)
+        self.scenario.install(scenario)
+    }
+
+    /// Writes the scenario's seeded objects into the local object store (again, if they are there).
+    public func writeObjects(of scenario: Scenario) throws(ScenarioError) {
         for object in scenario.objects {
             do {
                 try objects.write(object.location.description, object.data)
@@ -27,6 +33,5 @@ extension EmulatorEnvironment {
                     problem: "\(object.location) could not be written: \(error)")
             }
         }
-        self.scenario.install(scenario)
     }
 }

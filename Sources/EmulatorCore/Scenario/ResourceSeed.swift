@@ -38,12 +38,16 @@ extension ResourceSeed {
             nameMember: "provisionedModelName"),
         "guardrails": Kind(
             key: OperationKey(service: "bedrock", operation: "CreateGuardrail"), resourceType: "guardrail", nameMember: "name"),
+        "custom_models": Kind(
+            key: OperationKey(service: "bedrock", operation: "CreateCustomModel"), resourceType: "custom-model", nameMember: "modelName"),
+        "knowledge_bases": Kind(
+            key: OperationKey(service: "bedrock-agent", operation: "CreateKnowledgeBase"), resourceType: "knowledge-base", nameMember: "name"),
         "agents": Kind(
             key: OperationKey(service: "bedrock-agent", operation: "CreateAgent"), resourceType: "agent", nameMember: "agentName"),
     ]
 
     /// The kinds the emulator cannot seed yet; named so the refusal says so rather than "unknown key".
-    static let pending = ["custom_models", "knowledge_bases"]
+    static let pending: [String] = []
 
     /// Reads the seeds listed under one kind, validating each as its Create operation's input.
     static func parse(_ node: ScenarioNode, kind: String, model: APIModel) throws(ScenarioError) -> [ResourceSeed] {
