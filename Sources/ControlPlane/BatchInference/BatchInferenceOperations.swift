@@ -64,20 +64,9 @@ public enum BatchInferenceOperations {
             return OperationOutput(["jobArn": .string(arn)])
         }
 
-        registry.register(service, "GetModelInvocationJob") { request in
-            let found = try await collection.require(request, member: "jobIdentifier", noun: "batch inference job")
-            return OperationOutput(try await jobs.current(found).value)
-        }
-
-        registry.register(service, "StopModelInvocationJob") { request in
-            _ = try await jobs.stop(try await collection.require(request, member: "jobIdentifier", noun: "batch inference job"))
-            return OperationOutput()
-        }
-
-        registry.register(service, "ListModelInvocationJobs") { request in
-            let all = try await jobs.listCurrent(account: request.context.account)
-            let query = ListQuery(request.input, scope: "ListModelInvocationJobs", timeField: "submitTime", nameField: "jobName")
-            return .listing("invocationJobSummaries", try query.page(all))
-        }
+        jobs.register(
+            .init(noun: "batch inference job", get: "GetModelInvocationJob", stop: "StopModelInvocationJob",
+                  list: ("ListModelInvocationJobs", "invocationJobSummaries"), timeField: "submitTime"),
+            service: service, into: &registry)
     }
 }

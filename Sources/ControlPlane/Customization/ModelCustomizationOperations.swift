@@ -79,24 +79,15 @@ public enum ModelCustomizationOperations {
             return OperationOutput(["jobArn": .string(arn)])
         }
 
-        registry.register(service, "GetModelCustomizationJob") { request in
-            OperationOutput(try await jobs.current(try await jobsCollection.require(request, member: "jobIdentifier", noun: "model customization job")).value)
-        }
-
-        registry.register(service, "StopModelCustomizationJob") { request in
-            _ = try await jobs.stop(try await jobsCollection.require(request, member: "jobIdentifier", noun: "model customization job"))
-            return OperationOutput()
-        }
-
-        registry.register(service, "ListModelCustomizationJobs") { request in
-            let all = try await jobs.listCurrent(account: request.context.account)
-            let query = ListQuery(request.input, scope: "ListModelCustomizationJobs", nameField: "jobName")
-            return .listing("modelCustomizationJobSummaries", try query.page(all)) { job in
-                var summary = job.value.mapValue ?? [:]
-                summary["customModelArn"] = summary["outputModelArn"]
-                summary["customModelName"] = summary["outputModelName"]
-                return .map(summary)
-            }
+        jobs.register(
+            .init(noun: "model customization job", get: "GetModelCustomizationJob", stop: "StopModelCustomizationJob",
+                  list: ("ListModelCustomizationJobs", "modelCustomizationJobSummaries")),
+            service: service, into: &registry
+        ) { job in
+            var summary = job.value.mapValue ?? [:]
+            summary["customModelArn"] = summary["outputModelArn"]
+            summary["customModelName"] = summary["outputModelName"]
+            return .map(summary)
         }
 
         registry.register(service, "GetCustomModel") { request in

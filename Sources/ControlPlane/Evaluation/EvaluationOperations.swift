@@ -49,14 +49,7 @@ public enum EvaluationOperations {
             return OperationOutput(["jobArn": .string(arn)])
         }
 
-        registry.register(service, "GetEvaluationJob") { request in
-            OperationOutput(try await jobs.current(try await collection.require(request, member: "jobIdentifier", noun: "evaluation job")).value)
-        }
-
-        registry.register(service, "StopEvaluationJob") { request in
-            _ = try await jobs.stop(try await collection.require(request, member: "jobIdentifier", noun: "evaluation job"))
-            return OperationOutput()
-        }
+        jobs.register(.init(noun: "evaluation job", get: "GetEvaluationJob", stop: "StopEvaluationJob"), service: service, into: &registry)
 
         registry.register(service, "ListEvaluationJobs") { request in
             let all = try await jobs.listCurrent(account: request.context.account)

@@ -53,15 +53,10 @@ public enum ModelCopyOperations {
             return OperationOutput(["jobArn": .string(arn)])
         }
 
-        registry.register(service, "GetModelCopyJob") { request in
-            OperationOutput(try await jobs.current(try await collection.require(request, member: "jobArn", noun: "model copy job")).value)
-        }
-
-        registry.register(service, "ListModelCopyJobs") { request in
-            let all = try await jobs.listCurrent(account: request.context.account)
-            let query = ListQuery(request.input, scope: "ListModelCopyJobs", nameField: "targetModelName", fields: ["sourceAccountEquals": "sourceAccountId"])
-            return .listing("modelCopyJobSummaries", try query.page(all))
-        }
+        jobs.register(
+            .init(noun: "model copy job", member: "jobArn", get: "GetModelCopyJob", list: ("ListModelCopyJobs", "modelCopyJobSummaries"),
+                  nameField: "targetModelName", fields: ["sourceAccountEquals": "sourceAccountId"]),
+            service: service, into: &registry)
     }
 
     /// The end of a copy job: the source model stored again under the target's name and ARN.

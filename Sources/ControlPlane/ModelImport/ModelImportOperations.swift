@@ -58,15 +58,9 @@ public enum ModelImportOperations {
             return OperationOutput(["jobArn": .string(arn)])
         }
 
-        registry.register(service, "GetModelImportJob") { request in
-            OperationOutput(try await jobs.current(try await collection.require(request, member: "jobIdentifier", noun: "model import job")).value)
-        }
-
-        registry.register(service, "ListModelImportJobs") { request in
-            let all = try await jobs.listCurrent(account: request.context.account)
-            let query = ListQuery(request.input, scope: "ListModelImportJobs", nameField: "jobName")
-            return .listing("modelImportJobSummaries", try query.page(all))
-        }
+        jobs.register(
+            .init(noun: "model import job", get: "GetModelImportJob", list: ("ListModelImportJobs", "modelImportJobSummaries")),
+            service: service, into: &registry)
 
         registry.register(service, "GetImportedModel") { request in
             OperationOutput(try await models.require(request, member: "modelIdentifier", noun: "imported model").value)

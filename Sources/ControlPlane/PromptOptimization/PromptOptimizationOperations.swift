@@ -52,20 +52,10 @@ public enum PromptOptimizationOperations {
             return OperationOutput(["jobArn": .string(arn)])
         }
 
-        registry.register(service, "GetAdvancedPromptOptimizationJob") { request in
-            OperationOutput(try await jobs.current(try await collection.require(request, member: "jobIdentifier", noun: "advanced prompt optimization job")).value)
-        }
-
-        registry.register(service, "StopAdvancedPromptOptimizationJob") { request in
-            _ = try await jobs.stop(try await collection.require(request, member: "jobIdentifier", noun: "advanced prompt optimization job"))
-            return OperationOutput()
-        }
-
-        registry.register(service, "ListAdvancedPromptOptimizationJobs") { request in
-            let all = try await jobs.listCurrent(account: request.context.account)
-            let query = ListQuery(request.input, scope: "ListAdvancedPromptOptimizationJobs", timeField: "creationTime", nameField: "jobName")
-            return .listing("jobSummaries", try query.page(all))
-        }
+        jobs.register(
+            .init(noun: "advanced prompt optimization job", get: "GetAdvancedPromptOptimizationJob", stop: "StopAdvancedPromptOptimizationJob",
+                  list: ("ListAdvancedPromptOptimizationJobs", "jobSummaries")),
+            service: service, into: &registry)
 
         registry.register(service, "BatchDeleteAdvancedPromptOptimizationJob") { request in
             let account = request.context.account
