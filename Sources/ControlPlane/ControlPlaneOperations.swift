@@ -8,5 +8,7 @@ public enum ControlPlaneOperations {
         BatchInferenceOperations.register(into: &registry, environment: environment, catalog: .bundled)
         ModelCustomizationOperations.register(into: &registry, environment: environment, catalog: .bundled)
         ProvisionedThroughputOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        InferenceProfileOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        InvocationLoggingOperations.register(into: &registry, environment: environment)
     }
 }
