@@ -10,5 +10,6 @@ public enum ControlPlaneOperations {
         ProvisionedThroughputOperations.register(into: &registry, environment: environment, catalog: .bundled)
         InferenceProfileOperations.register(into: &registry, environment: environment, catalog: .bundled)
         InvocationLoggingOperations.register(into: &registry, environment: environment)
+        ModelAccessOperations.register(into: &registry, environment: environment, catalog: .bundled)
     }
 }

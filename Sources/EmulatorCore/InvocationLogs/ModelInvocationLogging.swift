@@ -27,12 +27,7 @@ public struct ModelInvocationLogging: Sendable {
 
     /// Replaces the configuration.
     public func put(_ config: ShapeValue, account: AccountContext) async throws {
-        if let stored = try await configurations.find(Self.configurationId, account: account) {
-            try await configurations.update(stored, to: config)
-        } else {
-            let arn = account.arn(service: "bedrock", resource: "model-invocation-logging/\(Self.configurationId)").description
-            _ = try await configurations.insert(config, id: Self.configurationId, arn: arn, account: account)
-        }
+        try await configurations.upsert(config, id: Self.configurationId, account: account)
     }
 
     /// Turns logging off.
