@@ -11,5 +11,7 @@ public enum ControlPlaneOperations {
         InferenceProfileOperations.register(into: &registry, environment: environment, catalog: .bundled)
         InvocationLoggingOperations.register(into: &registry, environment: environment)
         ModelAccessOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        PromptRouterOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        MarketplaceEndpointOperations.register(into: &registry, environment: environment)
     }
 }
