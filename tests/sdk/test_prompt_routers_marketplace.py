@@ -120,3 +120,19 @@ def test_marketplace_endpoints_live_register_and_go(start_emulator):
         bedrock.get_marketplace_model_endpoint(endpointArn=arn)
     with pytest.raises(bedrock.exceptions.ResourceNotFoundException):
         bedrock.delete_marketplace_model_endpoint(endpointArn=arn)
+
+
+def test_the_runtime_invokes_through_a_prompt_router(start_emulator):
+    emu = start_emulator()
+    bedrock, runtime = emu.client("bedrock"), emu.client("bedrock-runtime")
+    message = [{"role": "user", "content": [{"text": "Name a planet"}]}]
+    nova = f"arn:aws:bedrock:{REGION}:{ACCOUNT}:default-prompt-router/amazon.nova:1"
+    assert runtime.converse(modelId=nova, messages=message)["stopReason"] == "end_turn"
+    arn = bedrock.create_prompt_router(
+        promptRouterName="nova-router", models=[NOVA_PRO, NOVA_LITE], routingCriteria={"responseQualityDifference": 0.25},
+        fallbackModel=NOVA_LITE)["promptRouterArn"]
+    assert runtime.converse(modelId=arn, messages=message)["stopReason"] == "end_turn"
+    assert any("messageStop" in e for e in runtime.converse_stream(modelId=arn, messages=message)["stream"])
+    bedrock.delete_prompt_router(promptRouterArn=arn)
+    with pytest.raises(runtime.exceptions.ResourceNotFoundException):
+        runtime.converse(modelId=arn, messages=message)

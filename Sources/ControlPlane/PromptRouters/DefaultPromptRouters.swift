@@ -6,26 +6,6 @@ import Foundation
 /// AWS's built-in prompt routers (type `default`), each routing between two models of one
 /// provider; listed in every account where the catalog has both models.
 struct DefaultPromptRouters: Sendable {
-    /// One built-in router: its id, name, the models it routes between and its fallback.
-    struct Definition: Sendable {
-        let id: String
-        let name: String
-        let models: [String]
-        let fallback: String
-    }
-
-    static let definitions = [
-        Definition(
-            id: "anthropic.claude:1", name: "Anthropic Prompt Router",
-            models: ["anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-haiku-20240307-v1:0"],
-            fallback: "anthropic.claude-3-5-sonnet-20240620-v1:0"),
-        Definition(
-            id: "meta.llama:1", name: "Meta Prompt Router",
-            models: ["meta.llama3-1-70b-instruct-v1:0", "meta.llama3-1-8b-instruct-v1:0"], fallback: "meta.llama3-1-70b-instruct-v1:0"),
-        Definition(
-            id: "amazon.nova:1", name: "Amazon Nova Prompt Router",
-            models: ["amazon.nova-pro-v1:0", "amazon.nova-lite-v1:0"], fallback: "amazon.nova-lite-v1:0"),
-    ]
     /// When AWS's prompt routers came out (preview).
     static let introduced = Date(timeIntervalSince1970: 1_733_097_600)
 
@@ -33,7 +13,7 @@ struct DefaultPromptRouters: Sendable {
 
     /// The built-in routers in the caller's account and region, shaped as GetPromptRouter answers.
     func listed(account: AccountContext) -> [StoredResource] {
-        Self.definitions.compactMap { definition in
+        DefaultPromptRouter.all.compactMap { definition in
             guard definition.models.allSatisfy({ catalog.model(id: $0) != nil }) else { return nil }
             let arn = account.arn(service: "bedrock", resource: "default-prompt-router/\(definition.id)").description
             let target = { (id: String) -> ShapeValue in ["modelArn": .string("arn:aws:bedrock:\(account.region)::foundation-model/\(id)")] }

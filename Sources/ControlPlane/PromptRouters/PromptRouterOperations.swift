@@ -10,7 +10,7 @@ public enum PromptRouterOperations {
 
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment, catalog: ModelCatalog) {
         let defaults = DefaultPromptRouters(catalog: catalog)
-        let routers = ResourceCollection(service: service, type: "default-prompt-router", shape: "GetPromptRouterResponse", environment: environment)
+        let routers = ResourceCollection.promptRouters(environment)
         let tokens = IdempotencyTokens()
 
         /// The base model a router target names; a target the catalog does not know is refused.

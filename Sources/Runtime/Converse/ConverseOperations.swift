@@ -9,7 +9,7 @@ public enum ConverseOperations {
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
         let log = RuntimeInvocationLog(environment: environment)
         registry.register(service, "Converse", decidesRules: true) { original in
-            let request = try await ApplicationProfileTarget.resolving(original, environment: environment)
+            let request = try await AccountModelTarget.resolving(original, environment: environment)
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
             let response = try converse(request, models: models, streaming: false, environment: environment, provisioned: provisioned)
             if let wait = request.context.rules.decision?.answerMs(outputTokens: response.result.outputTokens), wait > 0 {
@@ -22,7 +22,7 @@ public enum ConverseOperations {
         }
 
         registry.register(service, "ConverseStream", decidesRules: true) { original in
-            let request = try await ApplicationProfileTarget.resolving(original, environment: environment)
+            let request = try await AccountModelTarget.resolving(original, environment: environment)
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
             let response = try converse(request, models: models, streaming: true, environment: environment, provisioned: provisioned)
             await log.conversed(

@@ -11,7 +11,7 @@ public enum InvokeOperations {
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
         let log = RuntimeInvocationLog(environment: environment)
         registry.register(service, "InvokeModel", decidesRules: true) { original in
-            let request = try await ApplicationProfileTarget.resolving(original, environment: environment)
+            let request = try await AccountModelTarget.resolving(original, environment: environment)
             let started = ContinuousClock.now
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
             let (answer, resolved) = try invoke(request, models: models, streaming: false, environment: environment, provisioned: provisioned)
@@ -30,7 +30,7 @@ public enum InvokeOperations {
         }
 
         registry.register(service, "InvokeModelWithResponseStream", decidesRules: true) { original in
-            let request = try await ApplicationProfileTarget.resolving(original, environment: environment)
+            let request = try await AccountModelTarget.resolving(original, environment: environment)
             let started = ContinuousClock.now
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
             let (answer, resolved) = try invoke(request, models: models, streaming: true, environment: environment, provisioned: provisioned)
