@@ -46,7 +46,7 @@ public enum InferenceProfileOperations {
             let input = request.input
             let account = request.context.account
             let token = input["clientRequestToken"]?.stringValue
-            if let earlier = tokens.arn(for: token, account: account) {
+            if let earlier = tokens.arn(for: token, account: account), try await applications.find(earlier, account: account) != nil {
                 return OperationOutput(["inferenceProfileArn": .string(earlier), "status": "ACTIVE"])
             }
             let name = input["inferenceProfileName"]?.stringValue ?? ""

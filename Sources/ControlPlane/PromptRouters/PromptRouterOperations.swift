@@ -26,7 +26,9 @@ public enum PromptRouterOperations {
             let input = request.input
             let account = request.context.account
             let token = input["clientRequestToken"]?.stringValue
-            if let earlier = tokens.arn(for: token, account: account) { return OperationOutput(["promptRouterArn": .string(earlier)]) }
+            if let earlier = tokens.arn(for: token, account: account), try await routers.find(earlier, account: account) != nil {
+                return OperationOutput(["promptRouterArn": .string(earlier)])
+            }
             let name = input["promptRouterName"]?.stringValue ?? ""
             let existing = try await routers.list(account: account)
             if existing.contains(where: { $0.value["promptRouterName"]?.stringValue == name }) {

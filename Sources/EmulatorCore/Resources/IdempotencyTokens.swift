@@ -1,7 +1,8 @@
 import Synchronization
 
 /// The `clientRequestToken`s of Create calls whose output shape has no member to keep them
-/// in: a repeated token answers the resource the first call made, as AWS does.
+/// in: a repeated token answers the resource the first call made, as AWS does, while that
+/// resource still exists (callers check, as the store may have been reset).
 public final class IdempotencyTokens: Sendable {
     private let earlier = Mutex<[String: String]>([:])
 
