@@ -41,7 +41,11 @@ def test_system_profiles_are_those_of_the_catalog_in_the_callers_geography(emula
     assert got["inferenceProfileArn"] == f"arn:aws:bedrock:us-east-1:{ACCOUNT}:inference-profile/us.{NOVA}"
     assert [m["modelArn"] for m in got["models"]] == [
         f"arn:aws:bedrock:{r}::foundation-model/{NOVA}" for r in ("us-east-1", "us-east-2", "us-west-2")]
-    assert got["inferenceProfileName"] == "US Amazon Nova Lite" or got["inferenceProfileName"].startswith("US ")
+    assert got["inferenceProfileName"] == "US Amazon Nova Lite"
+    assert got["description"] == "Routes requests to Amazon Nova Lite in us-east-1, us-east-2, us-west-2."
+    glob = bedrock.get_inference_profile(inferenceProfileIdentifier=f"global.{SONNET4}")
+    assert [m["modelArn"] for m in glob["models"]] == [
+        f"arn:aws:bedrock:us-east-1::foundation-model/{SONNET4}", f"arn:aws:bedrock:::foundation-model/{SONNET4}"]
     by_arn = bedrock.get_inference_profile(inferenceProfileIdentifier=got["inferenceProfileArn"])
     assert by_arn["inferenceProfileId"] == f"us.{NOVA}"
 
