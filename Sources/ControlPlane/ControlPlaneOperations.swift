@@ -16,5 +16,10 @@ public enum ControlPlaneOperations {
         ModelCopyOperations.register(into: &registry, environment: environment)
         CustomModelOperations.register(into: &registry, environment: environment)
         CustomModelDeploymentOperations.register(into: &registry, environment: environment)
+        InferenceProfileOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        InvocationLoggingOperations.register(into: &registry, environment: environment)
+        ModelAccessOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        PromptRouterOperations.register(into: &registry, environment: environment, catalog: .bundled)
+        MarketplaceEndpointOperations.register(into: &registry, environment: environment)
     }
 }

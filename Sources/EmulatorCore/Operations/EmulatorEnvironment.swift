@@ -20,6 +20,9 @@ public final class EmulatorEnvironment: Sendable {
     public let scenario: ScenarioEngine
     /// Every job's status history.
     public let jobs: JobLedger
+    /// Whether any account may have invocation logging on, so the runtime skips the store
+    /// on every call while none has.
+    let invocationLogging = ModelInvocationLogging.Presence()
 
     public init(
         model: APIModel, store: Store, objects: ObjectStore, ids: IDGenerator = IDGenerator(), clock: any EmulatorClock = SystemClock(),

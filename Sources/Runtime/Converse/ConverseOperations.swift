@@ -7,18 +7,27 @@ public enum ConverseOperations {
     static let service = "bedrock-runtime"
 
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
-        registry.register(service, "Converse", decidesRules: true) { request in
+        let log = RuntimeInvocationLog(environment: environment)
+        registry.register(service, "Converse", decidesRules: true) { original in
+            let request = try await AccountModelTarget.resolving(original, environment: environment)
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
             let response = try converse(request, models: models, streaming: false, environment: environment, provisioned: provisioned)
             if let wait = request.context.rules.decision?.answerMs(outputTokens: response.result.outputTokens), wait > 0 {
                 try? await Task.sleep(for: .milliseconds(wait))
             }
+            await log.conversed(
+                original, output: response.output, events: nil, inputTokens: response.result.inputTokens,
+                outputTokens: response.result.outputTokens)
             return OperationOutput(response.output, usage: (response.result.inputTokens, response.result.outputTokens))
         }
 
-        registry.register(service, "ConverseStream", decidesRules: true) { request in
+        registry.register(service, "ConverseStream", decidesRules: true) { original in
+            let request = try await AccountModelTarget.resolving(original, environment: environment)
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
             let response = try converse(request, models: models, streaming: true, environment: environment, provisioned: provisioned)
+            await log.conversed(
+                original, output: .map([:]), events: response.events, inputTokens: response.result.inputTokens,
+                outputTokens: response.result.outputTokens)
             let events = OperationOutput.stream(
                 of: response.events, outputTokens: response.result.outputTokens, decision: request.context.rules.decision)
             return OperationOutput(.map([:]), events: events, usage: (response.result.inputTokens, response.result.outputTokens))

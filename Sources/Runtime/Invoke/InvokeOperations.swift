@@ -9,13 +9,16 @@ public enum InvokeOperations {
     static let service = "bedrock-runtime"
 
     public static func register(into registry: inout OperationRegistry, models: RuntimeModels, environment: EmulatorEnvironment) {
-        registry.register(service, "InvokeModel", decidesRules: true) { request in
+        let log = RuntimeInvocationLog(environment: environment)
+        registry.register(service, "InvokeModel", decidesRules: true) { original in
+            let request = try await AccountModelTarget.resolving(original, environment: environment)
             let started = ContinuousClock.now
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
-            let (answer, _) = try invoke(request, models: models, streaming: false, environment: environment, provisioned: provisioned)
+            let (answer, resolved) = try invoke(request, models: models, streaming: false, environment: environment, provisioned: provisioned)
             let decision = request.context.rules.decision
             if let wait = decision?.answerMs(outputTokens: answer.outputTokens), wait > 0 { try? await Task.sleep(for: .milliseconds(wait)) }
             let latency = Elapsed.milliseconds(since: started)
+            await log.invoked(original, model: resolved.model, answer: answer, output: answer.body)
             return OperationOutput(
                 ["body": .blob(Data(JSONWriter.write(answer.body))), "contentType": .string(answer.contentType)],
                 headers: [
@@ -26,10 +29,11 @@ public enum InvokeOperations {
                 usage: (answer.inputTokens, answer.outputTokens))
         }
 
-        registry.register(service, "InvokeModelWithResponseStream", decidesRules: true) { request in
+        registry.register(service, "InvokeModelWithResponseStream", decidesRules: true) { original in
+            let request = try await AccountModelTarget.resolving(original, environment: environment)
             let started = ContinuousClock.now
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
-            let (answer, _) = try invoke(request, models: models, streaming: true, environment: environment, provisioned: provisioned)
+            let (answer, resolved) = try invoke(request, models: models, streaming: true, environment: environment, provisioned: provisioned)
             let decision = request.context.rules.decision
             // The metrics report the pacing the stream is about to be written with.
             let firstByte = Elapsed.milliseconds(since: started) + (decision?.action.latency?.firstTokenMs ?? 0)
@@ -45,6 +49,7 @@ public enum InvokeOperations {
                 chunks[chunks.count - 1] = .object(last)
             }
             let events = chunks.map { OperationOutput.Event("chunk", ["bytes": .blob(Data(JSONWriter.write($0)))]) }
+            await log.invoked(original, model: resolved.model, answer: answer, output: .array(chunks))
             return OperationOutput(
                 ["contentType": .string(answer.contentType)],
                 events: OperationOutput.stream(of: events, outputTokens: answer.outputTokens, decision: decision),
