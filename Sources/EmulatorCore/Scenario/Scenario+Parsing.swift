@@ -5,6 +5,7 @@ extension Scenario {
     /// The resource counts `quotas.resources` can limit today.
     static let resourceQuotas = [
         "custom_models", "provisioned_model_units", "guardrails", "guardrail_versions", "agents", "knowledge_bases",
+        "application_inference_profiles",
     ]
 
     static let keys = ["seed", "clock", "accounts", "models", "quotas", "responses", "jobs", "resources"]
