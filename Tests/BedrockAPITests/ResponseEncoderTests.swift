@@ -8,6 +8,13 @@ struct ResponseEncoderTests {
     static let runtime = model.service("bedrock-runtime")!
     static let control = model.service("bedrock")!
 
+    @Test func anEmptyListTheModelSaysHoldsOneOrMoreIsLeftOut() {
+        let encoder = ShapeEncoder(service: Self.control)
+        #expect(encoder.encode(["jobSummaries": []], as: "ListEvaluationJobsResponse") == .object([:]))
+        // A list that may be empty stays, empty.
+        #expect(encoder.encode(["modelSummaries": []], as: "ListCustomModelsResponse") == .object(["modelSummaries": .array([])]))
+    }
+
     @Test func blobPayloadWithHeaderMembers() {
         let encoder = ResponseEncoder(service: Self.runtime)
         let response = encoder.encode(

@@ -51,6 +51,15 @@ import Testing
         }
     }
 
+    @Test func entriesOfTheListsOwnArePagedOnceWithTheStoredOnes() throws {
+        let query = ListQuery(["maxResults": 2], scope: "aliases", nameField: "jobName")
+        let all = ["built-in"] + query.sorted(jobs).map(\.id)
+        let first = try query.page(of: all)
+        #expect(first.items == ["built-in", "b"])
+        let next = ListQuery(["maxResults": 2, "nextToken": .string(try #require(first.nextToken))], scope: "aliases", nameField: "jobName")
+        #expect(try next.page(of: ["built-in"] + next.sorted(jobs).map(\.id)).items == ["a", "c"])
+    }
+
     @Test func theAnswerCarriesTheSummariesAndTheToken() throws {
         let page = try ListQuery(["maxResults": 1], scope: "test", nameField: "jobName").page(jobs)
         let output = OperationOutput.listing("jobSummaries", page) { ["jobName": $0.value["jobName"] ?? .null] }

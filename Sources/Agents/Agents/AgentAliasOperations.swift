@@ -58,14 +58,10 @@ enum AgentAliasOperations {
             for stored in try await family.children(aliases, agentId: agent.id, account: request.context.account) {
                 all.append(try await family.aliasLifecycle.current(stored))
             }
-            var summaries = [testAlias(agent, account: request.context.account)]
-            summaries += try ListQuery(request.input, scope: "ListAgentAliases").page(all).items.map(\.value)
-            // The test alias lists first; paging runs over the whole list.
-            let page = try Page.paginate(
-                summaries, maxResults: request.input["maxResults"]?.intValue, nextToken: request.input["nextToken"]?.stringValue, scope: "ListAgentAliases")
-            var output: [String: ShapeValue] = ["agentAliasSummaries": .list(page.items)]
-            output["nextToken"] = page.nextToken.map(ShapeValue.string)
-            return OperationOutput(.map(output))
+            // The test alias lists first; the page is cut once, over the whole list.
+            let query = ListQuery(request.input, scope: "ListAgentAliases")
+            let summaries = [testAlias(agent, account: request.context.account)] + query.sorted(all).map(\.value)
+            return .listing("agentAliasSummaries", try query.page(of: summaries))
         }
 
         registry.register(service, "UpdateAgentAlias") { request in

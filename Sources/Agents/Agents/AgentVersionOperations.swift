@@ -25,11 +25,7 @@ enum AgentVersionOperations {
                 summary["agentVersion"] = summary["version"]
                 summaries.append(.map(summary))
             }
-            let page = try Page.paginate(
-                summaries, maxResults: request.input["maxResults"]?.intValue, nextToken: request.input["nextToken"]?.stringValue, scope: "ListAgentVersions")
-            var output: [String: ShapeValue] = ["agentVersionSummaries": .list(page.items)]
-            output["nextToken"] = page.nextToken.map(ShapeValue.string)
-            return OperationOutput(.map(output))
+            return .listing("agentVersionSummaries", try ListQuery(request.input, scope: "ListAgentVersions").page(of: summaries))
         }
 
         registry.register(service, "DeleteAgentVersion") { request in

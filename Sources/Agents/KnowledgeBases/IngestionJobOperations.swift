@@ -93,19 +93,13 @@ public enum IngestionJobOperations {
             }
             let sort = input["sortBy"]
             let ascending = sort?["order"] == "ASCENDING"
-            let query = ListQuery(
-                ["maxResults": input["maxResults"] ?? .null, "nextToken": input["nextToken"] ?? .null, "sortOrder": ascending ? "Ascending" : "Descending"],
-                scope: "ListIngestionJobs/\(dataSource.id)", timeField: "startedAt")
-            var page = try query.page(all)
-            if sort?["attribute"] == "STATUS" {
-                // Status order needs every job, so sort all and cut the same page again.
-                let byStatus = try ListQuery(["sortOrder": "Ascending"], scope: "", timeField: "startedAt").page(all).items
-                    .sorted { ($0.value["status"]?.stringValue ?? "") < ($1.value["status"]?.stringValue ?? "") }
-                page = try Page.paginate(
-                    ascending ? byStatus : byStatus.reversed(), maxResults: input["maxResults"]?.intValue, nextToken: input["nextToken"]?.stringValue,
-                    defaultMaxResults: 100, scope: "ListIngestionJobs/\(dataSource.id)/STATUS")
-            }
-            return .listing("ingestionJobSummaries", page)
+            let byStatus = sort?["attribute"] == "STATUS"
+            let query = ListQuery(input, scope: "ListIngestionJobs/\(dataSource.id)" + (byStatus ? "/STATUS" : ""), timeField: "startedAt")
+            // sortBy is an {attribute, order} pair here, not sortOrder: order oldest first, then as asked.
+            var ordered = Array(query.sorted(all).reversed())
+            if byStatus { ordered.sort { ($0.value["status"]?.stringValue ?? "") < ($1.value["status"]?.stringValue ?? "") } }
+            if !ascending { ordered.reverse() }
+            return .listing("ingestionJobSummaries", try query.page(of: ordered))
         }
     }
 

@@ -42,14 +42,10 @@ public enum KnowledgeBaseDocumentOperations {
         registry.register(service, "ListKnowledgeBaseDocuments") { request in
             let (knowledgeBase, dataSource) = try await lookup.dataSource(request)
             let records = try await index.documents(knowledgeBaseId: knowledgeBase.id, dataSourceId: dataSource.id)
-            let page = try Page.paginate(
-                records, maxResults: request.input["maxResults"]?.intValue, nextToken: request.input["nextToken"]?.stringValue,
-                defaultMaxResults: 100, scope: "ListKnowledgeBaseDocuments/\(dataSource.id)")
-            var output: [String: ShapeValue] = [
-                "documentDetails": .list(page.items.map { detail($0, knowledgeBase: knowledgeBase.id, dataSource: dataSource.id) })
-            ]
-            output["nextToken"] = page.nextToken.map(ShapeValue.string)
-            return OperationOutput(.map(output))
+            let page = try ListQuery(request.input, scope: "ListKnowledgeBaseDocuments/\(dataSource.id)").page(of: records)
+            return .listing(
+                "documentDetails",
+                Page(items: page.items.map { detail($0, knowledgeBase: knowledgeBase.id, dataSource: dataSource.id) }, nextToken: page.nextToken))
         }
 
         registry.register(service, "DeleteKnowledgeBaseDocuments") { request in

@@ -18,6 +18,8 @@ public struct ShapeEncoder: Sendable {
             var out: [String: JSONValue] = [:]
             for (name, member) in shape.members ?? [:] where member.location == nil {
                 guard let memberValue = members[name], memberValue != .null else { continue }
+                // A list the model says holds at least one element is left out when empty, as AWS does.
+                if case .list(let elements) = memberValue, elements.isEmpty, (service.shape(member.shape).min ?? 0) >= 1 { continue }
                 out[member.locationName ?? name] = encode(memberValue, as: member.shape)
             }
             return .object(out)

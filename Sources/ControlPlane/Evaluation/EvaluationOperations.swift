@@ -49,16 +49,9 @@ public enum EvaluationOperations {
             return OperationOutput(["jobArn": .string(arn)])
         }
 
-        jobs.register(.init(noun: "evaluation job", get: "GetEvaluationJob", stop: "StopEvaluationJob"), service: service, into: &registry)
-
-        registry.register(service, "ListEvaluationJobs") { request in
-            let all = try await jobs.listCurrent(account: request.context.account)
-            let query = ListQuery(request.input, scope: "ListEvaluationJobs", nameField: "jobName")
-            var output = OperationOutput.listing("jobSummaries", try query.page(all), summary: summary)
-            // The model gives jobSummaries a minimum length of 1: an empty page leaves it out.
-            if output.value["jobSummaries"] == .list([]) { output.value = .map((output.value.mapValue ?? [:]).filter { $0.key != "jobSummaries" }) }
-            return output
-        }
+        jobs.register(
+            .init(noun: "evaluation job", get: "GetEvaluationJob", stop: "StopEvaluationJob", list: ("ListEvaluationJobs", "jobSummaries")),
+            service: service, into: &registry, summary: summary)
 
         registry.register(service, "BatchDeleteEvaluationJob") { request in
             let account = request.context.account

@@ -39,13 +39,24 @@ public struct ListQuery: Sendable {
     /// time, cut. Equal times keep the order they were stored in, so jobs made in one
     /// virtual-clock instant list in the order they were made.
     public func page(_ items: [StoredResource]) throws -> Page<StoredResource> {
+        try page(of: sorted(items))
+    }
+
+    /// `items` filtered and in the order the input asks for, uncut: for lists that add
+    /// entries of their own (a built-in alias, a DRAFT) before the page is cut.
+    public func sorted(_ items: [StoredResource]) -> [StoredResource] {
         let time = { (item: StoredResource) in item.value[timeField]?.timestampValue ?? item.record.createdAt }
         var sorted = items.filter(matches).enumerated()
             .sorted { time($0.element) == time($1.element) ? $0.offset < $1.offset : time($0.element) < time($1.element) }
             .map(\.element)
         if input["sortOrder"]?.stringValue != "Ascending" { sorted.reverse() }
-        return try Page.paginate(
-            sorted, maxResults: input["maxResults"]?.intValue, nextToken: input["nextToken"]?.stringValue,
+        return sorted
+    }
+
+    /// The page of `items`, already in order, that `maxResults` and `nextToken` ask for.
+    public func page<Item>(of items: [Item]) throws -> Page<Item> {
+        try Page.paginate(
+            items, maxResults: input["maxResults"]?.intValue, nextToken: input["nextToken"]?.stringValue,
             defaultMaxResults: defaultMaxResults, scope: scope)
     }
 
@@ -92,7 +103,12 @@ extension OperationOutput {
     public static func listing(
         _ member: String, _ page: Page<StoredResource>, summary: (StoredResource) -> ShapeValue = { $0.value }
     ) -> OperationOutput {
-        var output: [String: ShapeValue] = [member: .list(page.items.map(summary))]
+        listing(member, Page(items: page.items.map(summary), nextToken: page.nextToken))
+    }
+
+    /// A List answer of summaries already made.
+    public static func listing(_ member: String, _ page: Page<ShapeValue>) -> OperationOutput {
+        var output: [String: ShapeValue] = [member: .list(page.items)]
         output["nextToken"] = page.nextToken.map(ShapeValue.string)
         return OperationOutput(.map(output))
     }
