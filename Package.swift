@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "ControlPlane", dependencies: ["EmulatorCore", "FakeModels"], swiftSettings: swiftSettings),
         .target(name: "Runtime", dependencies: ["EmulatorCore", "FakeModels"], swiftSettings: swiftSettings),
         .target(name: "Agents", dependencies: ["EmulatorCore", "FakeModels"], swiftSettings: swiftSettings),
-        .target(name: "AgentRuntime", dependencies: ["EmulatorCore", "FakeModels"], swiftSettings: swiftSettings),
+        .target(name: "AgentRuntime", dependencies: ["EmulatorCore", "FakeModels", "Runtime"], swiftSettings: swiftSettings),
         .target(
             name: "EmulatorServer",
             dependencies: [

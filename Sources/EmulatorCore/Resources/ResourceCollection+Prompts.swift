@@ -1,0 +1,44 @@
+import BedrockAPI
+
+/// The prompt resources `bedrock-agent` builds (Prompt management) and flows, OptimizePrompt
+/// and the runtime read, named once so all read the same rows. Each prompt is one `prompt`
+/// row (its DRAFT, under `prompt/<id>`) and one `prompt-version` row per numbered version
+/// (id `<prompt id>:<version>`, ARN `prompt/<id>:<version>`); every row is a GetPrompt answer.
+extension ResourceCollection {
+    /// Prompts' working drafts (`prompt/<id>`), version `DRAFT`.
+    public static func prompts(_ environment: EmulatorEnvironment) -> ResourceCollection {
+        ResourceCollection(service: "bedrock-agent", type: "prompt", shape: "GetPromptResponse", environment: environment)
+    }
+
+    /// Numbered prompt versions, snapshots of a draft taken by CreatePromptVersion.
+    public static func promptVersions(_ environment: EmulatorEnvironment) -> ResourceCollection {
+        ResourceCollection(service: "bedrock-agent", type: "prompt-version", shape: "GetPromptResponse", environment: environment)
+    }
+
+    /// The store id of a numbered version of a prompt.
+    public static func promptVersionID(promptId: String, version: String) -> String {
+        "\(promptId):\(version)"
+    }
+
+    /// The prompt `identifier` names (an id, a prompt ARN, or a version ARN ending `:<version>`)
+    /// at `version` (the ARN's version, else `version`, else DRAFT), as GetPrompt answers it; a
+    /// missing prompt or version is a ResourceNotFoundException.
+    public static func prompt(
+        _ identifier: String, version: String?, account: AccountContext, environment: EmulatorEnvironment
+    ) async throws -> StoredResource {
+        var base = identifier
+        var wanted = version
+        if identifier.hasPrefix("arn:"), let slash = identifier.lastIndex(of: "/"),
+           let colon = identifier[slash...].lastIndex(of: ":") {
+            base = String(identifier[..<colon])
+            wanted = String(identifier[identifier.index(after: colon)...])
+        }
+        let draft = try await prompts(environment).require(
+            base, account: account,
+            notFound: .resourceNotFound("The prompt \(identifier) does not exist in this account and region. Check the prompt id or ARN."))
+        guard let wanted, wanted != "DRAFT" else { return draft }
+        return try await promptVersions(environment).require(
+            promptVersionID(promptId: draft.id, version: wanted), account: account,
+            notFound: .resourceNotFound("The prompt \(draft.id) has no version \(wanted). Use DRAFT or a version CreatePromptVersion made."))
+    }
+}
