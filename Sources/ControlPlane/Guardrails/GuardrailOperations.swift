@@ -107,7 +107,7 @@ public enum GuardrailOperations {
                 throw BedrockError.serviceQuotaExceeded(
                     "The guardrail \(draft.id) already has \(existing.count) versions; the limit is \(limit). Delete a version before creating another.")
             }
-            let number = String((existing.compactMap { $0.value["version"]?.stringValue.flatMap { Int($0) } }.max() ?? 0) + 1)
+            let number = String(existing.nextVersionNumber())
             var value = draft.value.mapValue ?? [:]
             let now = environment.clock.now()
             value["version"] = .string(number)
