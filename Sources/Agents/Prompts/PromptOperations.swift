@@ -15,6 +15,7 @@ enum PromptOperations {
     static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment, catalog: ModelCatalog) {
         let drafts = ResourceCollection.prompts(environment)
         let versions = ResourceCollection.promptVersions(environment)
+        let family = DraftVersions(drafts: drafts, versions: versions, draftIdMember: "id", noun: "prompt")
         let definition = PromptDefinition(catalog: catalog, environment: environment)
         let tokens = IdempotencyTokens()
 
@@ -23,37 +24,21 @@ enum PromptOperations {
                 request.input["promptIdentifier"]?.stringValue ?? "", version: nil, account: request.context.account, environment: environment)
         }
 
-        @Sendable func snapshots(of draft: StoredResource, account: AccountContext) async throws -> [StoredResource] {
-            try await versions.list(account: account).filter { $0.value["id"]?.stringValue == draft.id }
-        }
-
-        @Sendable func requireUnusedName(_ name: String, except id: String?, account: AccountContext) async throws {
-            if let taken = try await drafts.list(account: account).first(where: { $0.id != id && $0.value["name"]?.stringValue == name }) {
-                throw BedrockError.conflict("A prompt named \(name) already exists (id \(taken.id)). Choose another name.")
-            }
-        }
-
         registry.register(service, "CreatePrompt") { request in
             let input = request.input
             let account = request.context.account
             let token = input["clientToken"]?.stringValue
-            if let earlier = tokens.earlier(token, scope: "CreatePrompt", account: account),
-                try await drafts.find(earlier["id"]?.stringValue ?? "", account: account) != nil
-            {
+            if let earlier = try await tokens.earlier(token, scope: "CreatePrompt", account: account, stillIn: drafts, idMember: "id") {
                 return OperationOutput(earlier)
             }
             var value = try await definition.members(of: input, account: account)
             let name = input["name"]?.stringValue ?? ""
-            try await requireUnusedName(name, except: nil, account: account)
+            try await family.requireUnusedName(name, except: nil, account: account)
             let id = ResourceID.alphanumericUpper(count: 10, using: environment.ids)
             let arn = account.arn(service: "bedrock", resource: "prompt/\(id)").description
-            let now = environment.clock.now()
             value["id"] = .string(id)
             value["arn"] = .string(arn)
-            value["version"] = "DRAFT"
-            value["createdAt"] = .timestamp(now)
-            value["updatedAt"] = .timestamp(now)
-            let stored = try await drafts.insert(.map(value), id: id, arn: arn, name: name, account: account, tags: TaggingOperations.pairs(input["tags"]))
+            let stored = try await family.createDraft(value, id: id, arn: arn, name: name, account: account, tags: TaggingOperations.pairs(input["tags"]))
             tokens.remember(token, scope: "CreatePrompt", account: account, answer: stored.value)
             return OperationOutput(stored.value)
         }
@@ -70,7 +55,7 @@ enum PromptOperations {
             var stored = try await draft(request)
             var value = try await definition.members(of: request.input, account: account)
             let name = request.input["name"]?.stringValue ?? ""
-            try await requireUnusedName(name, except: stored.id, account: account)
+            try await family.requireUnusedName(name, except: stored.id, account: account)
             for kept in ["id", "arn", "createdAt"] { value[kept] = stored.value[kept] }
             value["version"] = "DRAFT"
             value["updatedAt"] = .timestamp(environment.clock.now())
@@ -85,24 +70,16 @@ enum PromptOperations {
             let stored = try await draft(request)
             let token = input["clientToken"]?.stringValue
             let scope = "CreatePromptVersion/\(stored.id)"
-            let existing = try await snapshots(of: stored, account: account)
+            let existing = try await family.versions(of: stored, account: account)
             if let earlier = tokens.earlier(token, scope: scope, account: account),
                 existing.contains(where: { $0.value["version"] == earlier["version"] })
             {
                 return OperationOutput(earlier)
             }
-            let number = String(existing.nextVersionNumber())
-            var value = stored.value.mapValue ?? [:]
-            let now = environment.clock.now()
-            let arn = "\(stored.arn):\(number)"
-            value["arn"] = .string(arn)
-            value["version"] = .string(number)
-            value["description"] = input["description"] ?? stored.value["description"]
-            value["createdAt"] = .timestamp(now)
-            value["updatedAt"] = .timestamp(now)
-            let snapshot = try await versions.insert(
-                .map(value), id: ResourceCollection.promptVersionID(promptId: stored.id, version: number), arn: arn,
-                account: account, tags: TaggingOperations.pairs(input["tags"]))
+            let snapshot = try await family.snapshot(stored, account: account, tags: TaggingOperations.pairs(input["tags"])) { value, number in
+                value["arn"] = .string("\(stored.arn):\(number)")
+                value["description"] = input["description"] ?? stored.value["description"]
+            }
             tokens.remember(token, scope: scope, account: account, answer: snapshot.value)
             return OperationOutput(snapshot.value)
         }
@@ -115,8 +92,7 @@ enum PromptOperations {
                 try await versions.delete(snapshot)
                 return OperationOutput(["id": .string(stored.id), "version": .string(version)])
             }
-            for snapshot in try await snapshots(of: stored, account: account) { try await versions.delete(snapshot) }
-            try await drafts.delete(stored)
+            try await family.deleteAll(stored, account: account)
             return OperationOutput(["id": .string(stored.id)])
         }
 
@@ -129,7 +105,7 @@ enum PromptOperations {
             let listed: [StoredResource]
             if request.input["promptIdentifier"] != nil {
                 let stored = try await draft(request)
-                listed = [stored] + (try await snapshots(of: stored, account: account))
+                listed = try await family.draftAndVersions(stored, account: account)
                 scope += "/\(stored.id)"
             } else {
                 listed = try await drafts.list(account: account)
