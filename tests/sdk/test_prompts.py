@@ -39,7 +39,13 @@ def _chat_variant(name="chat"):
             "system": [{"text": "You answer questions about {{product}}."}],
             "messages": [{"role": "user", "content": [{"text": "{{question}}"}]}],
             "inputVariables": [{"name": "product"}, {"name": "question"}],
+            "toolConfiguration": {
+                "tools": [{"toolSpec": {"name": "lookup_order", "description": "Finds an order",
+                                        "inputSchema": {"json": {"type": "object", "properties": {"id": {"type": "string"}}}}}}],
+                "toolChoice": {"auto": {}},
+            },
         }},
+        "additionalModelRequestFields": {"top_k": 200},
         "metadata": [{"key": "owner", "value": "support"}],
     }
 
@@ -74,7 +80,8 @@ def test_prompt_lifecycle_with_versions(emulator):
     by_arn = agent.get_prompt(promptIdentifier=f"{arn}:1")
     assert by_arn["version"] == "1" and by_arn["variants"][0]["templateType"] == "TEXT"
     assert agent.get_prompt(promptIdentifier=prompt_id, promptVersion="2")["variants"][0]["name"] == "chat"
-    assert agent.get_prompt(promptIdentifier=prompt_id)["variants"][0]["metadata"] == [{"key": "owner", "value": "support"}]
+    draft = agent.get_prompt(promptIdentifier=prompt_id)
+    assert draft["variants"] == updated["variants"] == [_chat_variant()]
 
     listed = agent.list_prompts(promptIdentifier=prompt_id)["promptSummaries"]
     assert [(s["version"], s["arn"]) for s in listed] == [("DRAFT", arn), ("1", f"{arn}:1"), ("2", f"{arn}:2")]
@@ -85,6 +92,15 @@ def test_prompt_lifecycle_with_versions(emulator):
         agent.get_prompt(promptIdentifier=prompt_id, promptVersion="1")
     assert _error(info)[:2] == (404, "ResourceNotFoundException")
     assert [s["version"] for s in agent.list_prompts(promptIdentifier=prompt_id)["promptSummaries"]] == ["DRAFT", "2"]
+
+    # Only the prompt itself changes: a version ARN is refused where a change is asked for.
+    with pytest.raises(botocore.exceptions.ClientError) as info:
+        agent.update_prompt(promptIdentifier=f"{arn}:2", name="summariser")
+    status, code, message = _error(info)
+    assert (status, code) == (400, "ValidationException") and "without a version" in message
+    assert [s["version"] for s in agent.list_prompts(promptIdentifier=f"{arn}:2")["promptSummaries"]] == ["DRAFT", "2"]
+    agent.create_prompt_version(promptIdentifier=prompt_id)
+    assert agent.delete_prompt(promptIdentifier=f"{arn}:3")["version"] == "3"
 
     deleted = agent.delete_prompt(promptIdentifier=prompt_id)
     assert deleted["id"] == prompt_id and "version" not in deleted

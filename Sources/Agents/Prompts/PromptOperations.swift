@@ -19,9 +19,19 @@ enum PromptOperations {
         let definition = PromptDefinition(catalog: catalog, environment: environment)
         let tokens = IdempotencyTokens()
 
-        @Sendable func draft(_ request: OperationRequest) async throws -> StoredResource {
-            try await ResourceCollection.prompt(
-                request.input["promptIdentifier"]?.stringValue ?? "", version: nil, account: request.context.account, environment: environment)
+        /// The DRAFT of the prompt the request names. A version ARN names its prompt only
+        /// where `versionAllowed` (a List); the operations that change a prompt refuse it.
+        @Sendable func draft(_ request: OperationRequest, versionAllowed: Bool = false) async throws -> StoredResource {
+            let identifier = request.input["promptIdentifier"]?.stringValue ?? ""
+            let account = request.context.account
+            let found = try await ResourceCollection.prompt(identifier, version: nil, account: account, environment: environment)
+            guard let version = found.value["version"]?.stringValue, version != "DRAFT" else { return found }
+            let promptId = found.value["id"]?.stringValue ?? ""
+            guard versionAllowed else {
+                throw BedrockError.validation(
+                    "\(identifier) names version \(version) of prompt \(promptId), but \(request.key.operation) works on the prompt itself. Give the prompt's id or ARN without a version.")
+            }
+            return try await ResourceCollection.prompt(promptId, version: nil, account: account, environment: environment)
         }
 
         registry.register(service, "CreatePrompt") { request in
@@ -86,14 +96,17 @@ enum PromptOperations {
 
         registry.register(service, "DeletePrompt") { request in
             let account = request.context.account
-            let stored = try await draft(request)
-            if let version = request.input["promptVersion"]?.stringValue {
-                let snapshot = try await ResourceCollection.prompt(stored.id, version: version, account: account, environment: environment)
-                try await versions.delete(snapshot)
-                return OperationOutput(["id": .string(stored.id), "version": .string(version)])
+            // The version is promptVersion, else the one a version ARN names; none: the whole prompt.
+            let stored = try await ResourceCollection.prompt(
+                request.input["promptIdentifier"]?.stringValue ?? "", version: request.input["promptVersion"]?.stringValue,
+                account: account, environment: environment)
+            let promptId = stored.value["id"]?.stringValue ?? stored.id
+            if let version = stored.value["version"]?.stringValue, version != "DRAFT" {
+                try await versions.delete(stored)
+                return OperationOutput(["id": .string(promptId), "version": .string(version)])
             }
             try await family.deleteAll(stored, account: account)
-            return OperationOutput(["id": .string(stored.id)])
+            return OperationOutput(["id": .string(promptId)])
         }
 
         registry.register(service, "ListPrompts") { request in
@@ -104,7 +117,7 @@ enum PromptOperations {
             var scope = "ListPrompts"
             let listed: [StoredResource]
             if request.input["promptIdentifier"] != nil {
-                let stored = try await draft(request)
+                let stored = try await draft(request, versionAllowed: true)
                 listed = try await family.draftAndVersions(stored, account: account)
                 scope += "/\(stored.id)"
             } else {
