@@ -10,6 +10,7 @@ import botocore.exceptions
 import pytest
 
 MODEL = "anthropic.claude-3-haiku-20240307-v1:0"
+KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 TEXT = "Write a {{tone}} summary of {{document}} for {{audience}}."
 
 
@@ -53,7 +54,7 @@ def _chat_variant(name="chat"):
 def test_prompt_lifecycle_with_versions(emulator):
     agent = emulator.client("bedrock-agent")
     created = agent.create_prompt(
-        name="summariser", description="Summaries for readers", defaultVariant="main",
+        name="summariser", description="Summaries for readers", defaultVariant="main", customerEncryptionKeyArn=KEY,
         variants=[_text_variant()], tags={"team": "docs"})
     prompt_id, arn = created["id"], created["arn"]
     assert created["version"] == "DRAFT"
@@ -74,7 +75,8 @@ def test_prompt_lifecycle_with_versions(emulator):
     updated = agent.update_prompt(
         promptIdentifier=arn, name="summariser", defaultVariant="chat", variants=[_chat_variant()])
     assert updated["version"] == "DRAFT" and updated["variants"][0]["templateType"] == "CHAT"
-    assert updated["createdAt"] == created["createdAt"]
+    assert updated["createdAt"] == created["createdAt"] and updated["customerEncryptionKeyArn"] == KEY
+    assert "description" not in updated  # an update replaces what it leaves out, the key excepted
     assert agent.create_prompt_version(promptIdentifier=prompt_id)["version"] == "2"
 
     by_arn = agent.get_prompt(promptIdentifier=f"{arn}:1")

@@ -67,6 +67,8 @@ enum PromptOperations {
             let name = request.input["name"]?.stringValue ?? ""
             try await family.requireUnusedName(name, except: stored.id, account: account)
             for kept in ["id", "arn", "createdAt"] { value[kept] = stored.value[kept] }
+            // The key a prompt is encrypted with stays unless the update names another.
+            value["customerEncryptionKeyArn"] = value["customerEncryptionKeyArn"] ?? stored.value["customerEncryptionKeyArn"]
             value["version"] = "DRAFT"
             value["updatedAt"] = .timestamp(environment.clock.now())
             stored.record.name = name

@@ -5,13 +5,16 @@ import Foundation
 /// its two collections, and what every such resource's Create, CreateVersion, List and
 /// Delete share. A version is stored under id `<draft id>:<n>` and ARN `<draft ARN>:<n>`.
 public struct DraftVersions: Sendable {
+    /// The working drafts, one per resource.
     public let drafts: ResourceCollection
+    /// The numbered snapshots of the drafts.
     public let versions: ResourceCollection
     /// The member of a stored value holding the draft's id (`guardrailId`, `id`).
     public let draftIdMember: String
     /// What users call the resource in messages ("guardrail", "prompt").
     public let noun: String
 
+    /// The family of `drafts` and their `versions`, linked by `draftIdMember`.
     public init(drafts: ResourceCollection, versions: ResourceCollection, draftIdMember: String, noun: String) {
         self.drafts = drafts
         self.versions = versions
