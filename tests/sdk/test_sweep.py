@@ -190,6 +190,22 @@ def _stream_member(op):
     return None
 
 
+def _consume(op, response):
+    """Reads a streamed output to its end: the event-stream error that ended it, or None."""
+    member = _stream_member(op)
+    if member is None or member not in response:
+        return None
+    if not op.has_event_stream_output:
+        response[member].read()
+        return None
+    try:
+        for _ in response[member]:
+            pass
+    except botocore.exceptions.EventStreamError as e:
+        return e
+    return None
+
+
 def _event_stream_error_codes(op) -> set[str]:
     shape = op.get_event_stream_output() if op.has_event_stream_output else None
     if shape is None:
@@ -241,25 +257,17 @@ def test_operation(service, op_name, clients, emulator, request):
     request_text = f"{test_id}({params!r})"
     try:
         response = getattr(client, xform_name(op_name))(**params)
-        member = _stream_member(op)
-        events = 0
-        if member is not None and member in response:
-            if op.has_event_stream_output:
-                try:
-                    for _ in response[member]:
-                        events += 1
-                except botocore.exceptions.EventStreamError as e:
-                    code = e.response.get("Error", {}).get("Code")
-                    allowed = _event_stream_error_codes(op)
-                    assert code in allowed, (
-                        f"{request_text}: event-stream error {code!r} is not one of the "
-                        f"modeled stream errors {sorted(allowed)}: {e.response}")
-                    assert e.response.get("Error", {}).get("Message"), (
-                        f"{request_text}: event-stream error {code!r} without a message")
-                    record("modeled error", f"stream {code}")
-                    return
-            else:
-                response[member].read()
+        e = _consume(op, response)
+        if e is not None:
+            code = e.response.get("Error", {}).get("Code")
+            allowed = _event_stream_error_codes(op)
+            assert code in allowed, (
+                f"{request_text}: event-stream error {code!r} is not one of the "
+                f"modeled stream errors {sorted(allowed)}: {e.response}")
+            assert e.response.get("Error", {}).get("Message"), (
+                f"{request_text}: event-stream error {code!r} without a message")
+            record("modeled error", f"stream {code}")
+            return
     except botocore.exceptions.ParamValidationError as e:
         pytest.fail(f"{request_text}: generator produced an input botocore rejects "
                     f"(see test_generated_input_is_valid): {e}", pytrace=False)
@@ -326,17 +334,7 @@ def _output_problems(op, response) -> str:
 def _answers_not_implemented(client, op) -> bool:
     """Calls `op` with its minimal input; True when the emulator answers 501 NotImplemented."""
     try:
-        response = getattr(client, xform_name(op.name))(**inputgen.minimal_input(op))
-        member = _stream_member(op)
-        if member is not None and member in response:
-            if op.has_event_stream_output:
-                try:
-                    for _ in response[member]:
-                        pass
-                except botocore.exceptions.EventStreamError:
-                    pass
-            else:
-                response[member].read()
+        _consume(op, getattr(client, xform_name(op.name))(**inputgen.minimal_input(op)))
     except botocore.exceptions.ClientError as e:
         return e.response.get("Error", {}).get("Code") == "NotImplemented"
     return False
