@@ -3,13 +3,13 @@ import EmulatorCore
 
 /// Agent sessions: CreateSession, GetSession, UpdateSession, EndSession, DeleteSession and
 /// ListSessions. A session starts `ACTIVE`; once `ENDED` it can no longer change, and only
-/// an ended session can be deleted, as on AWS.
+/// an ended session can be deleted (with its invocations and steps), as on AWS.
 public enum SessionOperations {
     static let service = "bedrock-agent-runtime"
 
     /// Registers the session operations.
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
-        let sessions = ResourceCollection(service: service, type: "session", shape: "GetSessionResponse", environment: environment)
+        let sessions = ResourceCollection.sessions(environment)
 
         registry.register(service, "CreateSession") { request in
             let account = request.context.account
@@ -57,6 +57,7 @@ public enum SessionOperations {
             if session.value["sessionStatus"] == "ACTIVE" {
                 throw BedrockError.conflict("The session \(session.id) is ACTIVE. End it with EndSession before you delete it.")
             }
+            try await InvocationOperations.removeAll(of: session, account: request.context.account, environment: environment)
             try await sessions.delete(session)
             return OperationOutput()
         }
@@ -72,6 +73,8 @@ public enum SessionOperations {
             output["nextToken"] = page.nextToken.map { .string($0) }
             return OperationOutput(.map(output))
         }
+
+        InvocationOperations.register(into: &registry, environment: environment)
     }
 
     static func find(_ request: OperationRequest, in sessions: ResourceCollection) async throws -> StoredResource {

@@ -60,7 +60,7 @@ enum AgentVersionOperations {
     /// collaborators, as the next numbered version.
     static func snapshot(_ agent: StoredResource, family: AgentFamily, account: AccountContext) async throws -> String {
         let existing = try await family.children(family.versions, agentId: agent.id, account: account)
-        let number = String((existing.compactMap { Int($0.value["version"]?.stringValue ?? "") }.max() ?? 0) + 1)
+        let number = String(existing.nextVersionNumber())
         var value = agent.value.mapValue ?? [:]
         let now = family.now
         value["version"] = .string(number)

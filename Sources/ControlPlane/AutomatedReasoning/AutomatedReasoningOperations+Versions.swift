@@ -23,7 +23,7 @@ extension AutomatedReasoningOperations {
                     "The policy's definition has changed since the lastUpdatedDefinitionHash you sent. Get the policy again and use its current definitionHash.")
             }
             let versions = try await policies.list(account: account).filter { $0.arn.hasPrefix(draft.arn + ":") }
-            let number = (versions.compactMap { $0.value["version"]?.stringValue.flatMap(Int.init) }.max() ?? 0) + 1
+            let number = versions.nextVersionNumber()
             let arn = "\(draft.arn):\(number)"
             let now = environment.clock.now()
             var value = draft.value.mapValue ?? [:]

@@ -16,31 +16,20 @@ public enum GuardrailOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
         let drafts = ResourceCollection.guardrails(environment)
         let versions = ResourceCollection.guardrailVersions(environment)
+        let family = DraftVersions(drafts: drafts, versions: versions, draftIdMember: "guardrailId", noun: "guardrail")
         let configuration = GuardrailConfiguration(service: drafts.service)
         let tokens = IdempotencyTokens()
-
-        @Sendable func snapshots(of draft: StoredResource, account: AccountContext) async throws -> [StoredResource] {
-            try await versions.list(account: account).filter { $0.value["guardrailId"]?.stringValue == draft.id }
-        }
-
-        @Sendable func requireUnusedName(_ name: String, except id: String?, account: AccountContext) async throws {
-            if try await drafts.list(account: account).contains(where: { $0.id != id && $0.value["name"]?.stringValue == name }) {
-                throw BedrockError.conflict("A guardrail named \(name) already exists in this account and region. Choose another name.")
-            }
-        }
 
         registry.register(service, "CreateGuardrail") { request in
             let input = request.input
             let account = request.context.account
             let token = input["clientRequestToken"]?.stringValue
-            if let earlier = tokens.earlier(token, scope: "CreateGuardrail", account: account),
-                try await drafts.find(earlier["guardrailId"]?.stringValue ?? "", account: account) != nil
-            {
+            if let earlier = try await tokens.earlier(token, scope: "CreateGuardrail", account: account, stillIn: drafts, idMember: "guardrailId") {
                 return OperationOutput(earlier)
             }
             var value = try configuration.members(of: input, inputShape: "CreateGuardrailRequest", account: account)
             let name = input["name"]?.stringValue ?? ""
-            try await requireUnusedName(name, except: nil, account: account)
+            try await family.requireUnusedName(name, except: nil, account: account)
             let count = try await drafts.list(account: account).count
             let limit = environment.scenario.resourceLimit("guardrails") ?? defaultGuardrailLimit
             if count >= limit {
@@ -49,15 +38,11 @@ public enum GuardrailOperations {
             }
             let id = ResourceID.lowercaseAlphanumeric(count: 12, using: environment.ids)
             let arn = account.arn(service: service, resource: "guardrail/\(id)").description
-            let now = environment.clock.now()
             value["guardrailId"] = .string(id)
             value["guardrailArn"] = .string(arn)
-            value["version"] = "DRAFT"
             value["status"] = "READY"
-            value["createdAt"] = .timestamp(now)
-            value["updatedAt"] = .timestamp(now)
-            _ = try await drafts.insert(.map(value), id: id, arn: arn, name: name, account: account, tags: TaggingOperations.pairs(input["tags"]))
-            let answer: ShapeValue = ["guardrailId": .string(id), "guardrailArn": .string(arn), "version": "DRAFT", "createdAt": .timestamp(now)]
+            let stored = try await family.createDraft(value, id: id, arn: arn, name: name, account: account, tags: TaggingOperations.pairs(input["tags"]))
+            let answer: ShapeValue = ["guardrailId": .string(id), "guardrailArn": .string(arn), "version": "DRAFT", "createdAt": stored.value["createdAt"] ?? .null]
             tokens.remember(token, scope: "CreateGuardrail", account: account, answer: answer)
             return OperationOutput(answer)
         }
@@ -75,7 +60,7 @@ public enum GuardrailOperations {
             var draft = try await drafts.require(request, member: "guardrailIdentifier", noun: "guardrail")
             var value = try configuration.members(of: input, inputShape: "UpdateGuardrailRequest", account: account)
             let name = input["name"]?.stringValue ?? ""
-            try await requireUnusedName(name, except: draft.id, account: account)
+            try await family.requireUnusedName(name, except: draft.id, account: account)
             for kept in ["guardrailId", "guardrailArn", "createdAt"] { value[kept] = draft.value[kept] }
             // The key a guardrail is encrypted with stays unless the update names another.
             value["kmsKeyArn"] = value["kmsKeyArn"] ?? draft.value["kmsKeyArn"]
@@ -96,7 +81,7 @@ public enum GuardrailOperations {
             let draft = try await drafts.require(request, member: "guardrailIdentifier", noun: "guardrail")
             let token = input["clientRequestToken"]?.stringValue
             let scope = "CreateGuardrailVersion/\(draft.id)"
-            let existing = try await snapshots(of: draft, account: account)
+            let existing = try await family.versions(of: draft, account: account)
             if let earlier = tokens.earlier(token, scope: scope, account: account),
                 existing.contains(where: { $0.value["version"] == earlier["version"] })
             {
@@ -107,18 +92,11 @@ public enum GuardrailOperations {
                 throw BedrockError.serviceQuotaExceeded(
                     "The guardrail \(draft.id) already has \(existing.count) versions; the limit is \(limit). Delete a version before creating another.")
             }
-            let number = String((existing.compactMap { $0.value["version"]?.stringValue.flatMap { Int($0) } }.max() ?? 0) + 1)
-            var value = draft.value.mapValue ?? [:]
-            let now = environment.clock.now()
-            value["version"] = .string(number)
-            value["description"] = input["description"] ?? draft.value["description"]
-            value["status"] = "READY"
-            value["createdAt"] = .timestamp(now)
-            value["updatedAt"] = .timestamp(now)
-            _ = try await versions.insert(
-                .map(value), id: ResourceCollection.guardrailVersionID(guardrailId: draft.id, version: number),
-                arn: "\(draft.arn):\(number)", account: account)
-            let answer: ShapeValue = ["guardrailId": .string(draft.id), "version": .string(number)]
+            let snapshot = try await family.snapshot(draft, account: account) { value, _ in
+                value["description"] = input["description"] ?? draft.value["description"]
+                value["status"] = "READY"
+            }
+            let answer: ShapeValue = ["guardrailId": .string(draft.id), "version": snapshot.value["version"] ?? .null]
             tokens.remember(token, scope: scope, account: account, answer: answer)
             return OperationOutput(answer)
         }
@@ -137,9 +115,8 @@ public enum GuardrailOperations {
                 try await versions.delete(snapshot)
                 return OperationOutput()
             }
-            for snapshot in try await snapshots(of: draft, account: account) { try await versions.delete(snapshot) }
             try await ResourcePolicyOperations.detach(from: draft.arn, account: account, environment: environment)
-            try await drafts.delete(draft)
+            try await family.deleteAll(draft, account: account)
             return OperationOutput()
         }
 
@@ -150,7 +127,7 @@ public enum GuardrailOperations {
             let listed: [StoredResource]
             if input["guardrailIdentifier"] != nil {
                 let draft = try await drafts.require(request, member: "guardrailIdentifier", noun: "guardrail")
-                listed = [draft] + (try await snapshots(of: draft, account: account))
+                listed = try await family.draftAndVersions(draft, account: account)
                 scope += "/\(draft.id)"
                 // One guardrail's versions read best in order: DRAFT, 1, 2, ...
                 if var members = input.mapValue {

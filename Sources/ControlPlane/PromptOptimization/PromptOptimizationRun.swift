@@ -1,5 +1,6 @@
 import BedrockAPI
 import EmulatorCore
+import FakeModels
 import Foundation
 
 /// The work of an advanced prompt optimization job once its time comes: every prompt
@@ -54,10 +55,7 @@ struct PromptOptimizationRun: Sendable {
     /// The rewritten template: the same `{{placeholders}}`, an explicit role, the steering
     /// criteria as requirements, and a closing instruction; the same input always gives the same text.
     static func optimize(_ prompt: String, criteria: [String]) -> String {
-        var parts = ["You are a careful, precise assistant. Read the task below and answer it directly.", prompt.trimmingCharacters(in: .whitespacesAndNewlines)]
-        if !criteria.isEmpty { parts.append("Your answer must:\n" + criteria.map { "- \($0)" }.joined(separator: "\n")) }
-        parts.append("If the task cannot be answered from the information given, say so instead of guessing.")
-        return parts.joined(separator: "\n\n")
+        PromptOptimizer.plain(prompt, criteria: criteria)
     }
 
     func failed(_ message: String) -> [String: ShapeValue] {

@@ -14,6 +14,17 @@ public final class IdempotencyTokens: Sendable {
         return answers.withLock { $0[Self.key(token, scope, account)] }
     }
 
+    /// The answer remembered for `token`, while the resource it made (the one its `idMember`
+    /// names) is still in `collection`; a token whose resource was deleted makes a new one.
+    public func earlier(
+        _ token: String?, scope: String, account: AccountContext, stillIn collection: ResourceCollection, idMember: String
+    ) async throws -> ShapeValue? {
+        guard let answer = earlier(token, scope: scope, account: account),
+            try await collection.find(answer[idMember]?.stringValue ?? "", account: account) != nil
+        else { return nil }
+        return answer
+    }
+
     /// Remembers `answer` for `token`; no token, nothing to remember.
     public func remember(_ token: String?, scope: String, account: AccountContext, answer: ShapeValue) {
         guard let token else { return }
