@@ -84,6 +84,9 @@ def test_apply_guardrail_blocks_each_policy_on_input(runtime, guardrail, text, p
     assert answer["actionReason"] == "Guardrail blocked."
     assert answer["outputs"] == [{"text": BLOCKED_IN}]
     assert answer["assessments"][0][policy] == finding
+    details = answer["assessments"][0]["appliedGuardrailDetails"]
+    assert details["guardrailId"] == guardrail and details["guardrailVersion"] == "DRAFT"
+    assert details["guardrailOrigin"] == ["REQUEST"] and details["guardrailOwnership"] == "SELF"
 
 
 def test_apply_guardrail_on_output_uses_the_output_message_and_skips_prompt_attacks(runtime, guardrail):

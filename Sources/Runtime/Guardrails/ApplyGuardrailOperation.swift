@@ -25,7 +25,7 @@ public enum ApplyGuardrailOperation {
             let evaluation = verdict.evaluation
             return OperationOutput([
                 "usage": evaluation.usage, "action": .string(evaluation.action), "actionReason": .string(evaluation.actionReason),
-                "outputs": .list(evaluation.outputs.map { ["text": .string($0)] }), "assessments": [evaluation.assessment],
+                "outputs": .list(evaluation.outputs.map { ["text": .string($0)] }), "assessments": [verdict.assessment],
                 "guardrailCoverage": evaluation.coverage,
             ])
         }

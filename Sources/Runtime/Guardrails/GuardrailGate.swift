@@ -51,34 +51,3 @@ public struct GuardrailGate: Sendable {
         }
     }
 }
-
-/// One guardrail version loaded for judging, named as assessments and traces name it.
-public struct AppliedGuardrail: Sendable {
-    public let guardrailId: String
-    public let guardrailArn: String
-    public let version: String
-    public let evaluator: GuardrailEvaluator
-
-    /// Judges `texts` from `source`; `imageCount` images are counted and found harmless.
-    public func apply(source: GuardrailSource, texts: [GuardrailText], imageCount: Int = 0, fullScope: Bool = false) -> GuardrailVerdict {
-        GuardrailVerdict(
-            guardrailId: guardrailId, version: version,
-            evaluation: evaluator.evaluate(source: source, texts: texts, imageCount: imageCount, fullScope: fullScope))
-    }
-}
-
-/// A guardrail's judgement of one input or output, with the guardrail that made it.
-public struct GuardrailVerdict: Sendable {
-    public let guardrailId: String
-    public let version: String
-    public let evaluation: GuardrailEvaluation
-
-    /// The guardrail blocked or masked something.
-    public var intervened: Bool { evaluation.intervened }
-    /// The blocked message or the masked text to use instead; nil when it did not intervene.
-    public var outputText: String? { evaluation.outputText }
-    /// The botocore `GuardrailAssessment`.
-    public var assessment: ShapeValue { evaluation.assessment }
-    /// The botocore `GuardrailUsage`.
-    public var usage: ShapeValue { evaluation.usage }
-}
