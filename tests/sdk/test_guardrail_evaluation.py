@@ -177,6 +177,8 @@ SCRIPT = """
 responses:
   - match: {prompt: contact}
     reply: "Write to jane@example.com or call 555-123-4567."
+  - match: {prompt: "{EMAIL}"}
+    reply: "The model read a masked address."
 """
 
 
@@ -204,6 +206,21 @@ def test_converse_masks_the_models_answer(scripted):
     assert trace["actionReason"] == "Guardrail masked."
     found = trace["outputAssessments"][gid][0]["sensitiveInformationPolicy"]["piiEntities"]
     assert [(f["type"], f["action"]) for f in found] == [("EMAIL", "ANONYMIZED"), ("PHONE", "ANONYMIZED")]
+
+
+def test_masked_input_reaches_the_model_masked(scripted):
+    emu, gid = scripted
+    runtime = emu.client("bedrock-runtime")
+    answer = runtime.converse(modelId=CLAUDE, messages=[user("Please e-mail bob@example.org the minutes")],
+                              guardrailConfig={"guardrailIdentifier": gid, "guardrailVersion": "DRAFT"})
+    assert answer["output"]["message"]["content"] == [{"text": "The model read a masked address."}]
+    assert answer["stopReason"] == "guardrail_intervened"
+    body = json.loads(runtime.invoke_model(
+        modelId=CLAUDE, guardrailIdentifier=gid, guardrailVersion="DRAFT",
+        body=json.dumps({"anthropic_version": "bedrock-2023-05-31", "max_tokens": 100,
+                         "messages": [{"role": "user", "content": "Please e-mail bob@example.org the minutes"}]}))["body"].read())
+    assert body["content"][0]["text"] == "The model read a masked address."
+    assert body["amazon-bedrock-guardrailAction"] == "INTERVENED"
 
 
 @pytest.mark.parametrize("mode, streamed", [

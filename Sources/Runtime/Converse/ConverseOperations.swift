@@ -58,11 +58,13 @@ public enum ConverseOperations {
             response.guardrailTrace = guarded.traceValue(input: inputVerdict, output: nil, modelOutput: nil)
             return response
         }
-        var result = try invocation.reply(converse.chat)
+        var chat = converse.chat
+        if let inputVerdict { chat.mask(ConverseGuard.inputTexts(request.input).texts, by: inputVerdict) }
+        var result = try invocation.reply(chat)
         let originalText = result.text
         try RuntimeModels.admit(
             resolved, inputTokens: result.inputTokens, outputTokens: result.outputTokens,
-            maxOutputTokens: converse.chat.maxTokens ?? resolved.model.maxOutputTokens, request: request, environment: environment,
+            maxOutputTokens: chat.maxTokens ?? resolved.model.maxOutputTokens, request: request, environment: environment,
             provisioned: provisioned)
         let paced = request.context.rules.decision?.answerMs(outputTokens: result.outputTokens) ?? 0
         var streamed: ChatResult?

@@ -47,6 +47,7 @@ struct InvokeGuard: Sendable {
         if input.evaluation.blocked {
             result = ChatResult(content: [.text(input.outputText ?? "")], stopReason: .endTurn, inputTokens: 0, outputTokens: 0)
         } else {
+            chat.mask(texts, by: input)
             result = try invocation.reply(chat)
             try admit(result, chat)
             let verdict = guardrail.apply(source: .output, texts: [GuardrailText(result.text)], fullScope: full)
