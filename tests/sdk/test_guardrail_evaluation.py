@@ -304,3 +304,22 @@ def test_invoke_model_with_response_stream_blocks_with_the_native_chunks(runtime
     text = "".join(c["delta"]["text"] for c in chunks if c.get("type") == "content_block_delta")
     assert text == BLOCKED_IN
     assert chunks[-1]["amazon-bedrock-guardrailAction"] == "INTERVENED"
+
+
+def test_invoke_model_titan_blocked_input_answers_in_titans_body(runtime, guardrail):
+    body = invoke(runtime, guardrail, TITAN, {"inputText": "Is Acme Corp a good company?"}, trace="DISABLED")
+    assert body["results"][0]["outputText"] == BLOCKED_IN
+    assert body["amazon-bedrock-guardrailAction"] == "INTERVENED"
+    assert "amazon-bedrock-trace" not in body
+
+
+def test_invoke_model_guardrail_needs_an_existing_guardrail_and_a_version(runtime, guardrail):
+    request = dict(modelId=CLAUDE, body=json.dumps({"anthropic_version": "bedrock-2023-05-31", "max_tokens": 10,
+                                                    "messages": [{"role": "user", "content": "hi"}]}))
+    with pytest.raises(botocore.exceptions.ClientError) as missing:
+        runtime.invoke_model(guardrailIdentifier="nosuchguardrail1", guardrailVersion="DRAFT", **request)
+    assert missing.value.response["Error"]["Code"] == "ValidationException"
+    with pytest.raises(botocore.exceptions.ClientError) as unversioned:
+        runtime.invoke_model(guardrailIdentifier=guardrail, **request)
+    assert unversioned.value.response["Error"]["Code"] == "ValidationException"
+    assert "version" in unversioned.value.response["Error"]["Message"]
