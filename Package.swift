@@ -38,8 +38,9 @@ let package = Package(
         .target(
             name: "FakeModels",
             dependencies: ["BedrockAPI"],
-            // The catalog is data: fixtures/models.json links here, because SwiftPM bundles only files inside a target.
-            resources: [.copy("Resources/models.json")],
+            // The catalog and guardrail lexicons are data: fixtures/models.json and fixtures/guardrails/lexicons.json
+            // link here, because SwiftPM bundles only files inside a target.
+            resources: [.copy("Resources/models.json"), .copy("Resources/guardrail-lexicons.json")],
             swiftSettings: swiftSettings
         ),
         .target(name: "ControlPlane", dependencies: ["EmulatorCore", "FakeModels"], swiftSettings: swiftSettings),

@@ -8,5 +8,6 @@ public enum RuntimeOperations {
         ConverseOperations.register(into: &registry, models: models, environment: environment)
         CountTokensOperation.register(into: &registry, models: models)
         AsyncInvokeOperations.register(into: &registry, models: models, environment: environment)
+        ApplyGuardrailOperation.register(into: &registry, environment: environment)
     }
 }

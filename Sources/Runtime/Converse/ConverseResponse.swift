@@ -8,8 +8,17 @@ struct ConverseResponse {
     let responseFieldPaths: [String]
     let latencyMs: Int
     let tokensPerChunk: Int
+    /// A guardrail blocked or masked the input or the answer.
+    var guardrailIntervened = false
+    /// The `trace.guardrail` value when the guardrail configuration asked for a trace.
+    var guardrailTrace: ShapeValue?
+    /// What ConverseStream sends when it differs from `result`: the unjudged answer of the
+    /// guardrail's async mode.
+    var streamedResult: ChatResult?
 
-    var stopReason: String { result.stopReason.snakeCased }
+    var stopReason: String { guardrailIntervened ? "guardrail_intervened" : result.stopReason.snakeCased }
+
+    var trace: ShapeValue? { guardrailTrace.map { ShapeValue.map(["guardrail": $0]) } }
 
     var usage: ShapeValue {
         ["inputTokens": .integer(Int64(result.inputTokens)), "outputTokens": .integer(Int64(result.outputTokens)),
@@ -40,13 +49,14 @@ struct ConverseResponse {
             "stopReason": .string(stopReason), "usage": usage, "metrics": metrics,
         ]
         value["additionalModelResponseFields"] = additionalFields
+        value["trace"] = trace
         return .map(value)
     }
 
     /// The ConverseStream events, in Bedrock's order.
     var events: [OperationOutput.Event] {
         var events: [OperationOutput.Event] = [.init("messageStart", ["role": "assistant"])]
-        for (position, block) in result.content.enumerated() {
+        for (position, block) in (streamedResult ?? result).content.enumerated() {
             let index = ShapeValue.integer(Int64(position))
             switch block {
             case .text(let text):
@@ -69,7 +79,9 @@ struct ConverseResponse {
         var stop: [String: ShapeValue] = ["stopReason": .string(stopReason)]
         stop["additionalModelResponseFields"] = additionalFields
         events.append(.init("messageStop", .map(stop)))
-        events.append(.init("metadata", ["usage": usage, "metrics": metrics]))
+        var metadata: [String: ShapeValue] = ["usage": usage, "metrics": metrics]
+        metadata["trace"] = trace
+        events.append(.init("metadata", .map(metadata)))
         return events
     }
 }

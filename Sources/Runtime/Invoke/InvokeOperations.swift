@@ -14,7 +14,9 @@ public enum InvokeOperations {
             let request = try await AccountModelTarget.resolving(original, environment: environment)
             let started = ContinuousClock.now
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
-            let (answer, resolved) = try invoke(request, models: models, streaming: false, environment: environment, provisioned: provisioned)
+            let guarded = try await InvokeGuard.configured(request, environment: environment)
+            let (answer, resolved) = try invoke(
+                request, models: models, streaming: false, environment: environment, provisioned: provisioned, guarded: guarded)
             let decision = request.context.rules.decision
             if let wait = decision?.answerMs(outputTokens: answer.outputTokens), wait > 0 { try? await Task.sleep(for: .milliseconds(wait)) }
             let latency = Elapsed.milliseconds(since: started)
@@ -33,7 +35,9 @@ public enum InvokeOperations {
             let request = try await AccountModelTarget.resolving(original, environment: environment)
             let started = ContinuousClock.now
             let provisioned = try await ProvisionedTarget.find(request.input["modelId"]?.stringValue ?? "", request: request, environment: environment)
-            let (answer, resolved) = try invoke(request, models: models, streaming: true, environment: environment, provisioned: provisioned)
+            let guarded = try await InvokeGuard.configured(request, environment: environment)
+            let (answer, resolved) = try invoke(
+                request, models: models, streaming: true, environment: environment, provisioned: provisioned, guarded: guarded)
             let decision = request.context.rules.decision
             // The metrics report the pacing the stream is about to be written with.
             let firstByte = Elapsed.milliseconds(since: started) + (decision?.action.latency?.firstTokenMs ?? 0)
@@ -60,13 +64,24 @@ public enum InvokeOperations {
     /// Parses the body, resolves the model and lets its codec answer.
     static func invoke(
         _ request: OperationRequest, models: RuntimeModels, streaming: Bool, environment: EmulatorEnvironment,
-        provisioned: ProvisionedTarget? = nil
+        provisioned: ProvisionedTarget? = nil, guarded: InvokeGuard? = nil
     ) throws(BedrockError) -> (NativeAnswer, ResolvedModel) {
         let modelId = provisioned?.foundationModelId ?? request.input["modelId"]?.stringValue ?? ""
         let resolved = try models.resolve(modelId, streaming: streaming, provisioned: provisioned != nil)
         let body = try parseBody(request.input["body"]?.blobValue ?? Data())
         let codec = try models.codec(for: resolved.model)
         let rules = request.context.rules
+        // Guardrails judge conversations; embeddings and images pass through as without one.
+        if let guarded, let chat = codec as? any ChatCodec {
+            let invocation = Invocation.ruled(resolved.model, streaming: streaming, rules: rules, seed: environment.scenario.seed)
+            let answer = try guarded.answer(body, codec: chat, invocation: invocation) { (result, chatRequest) throws(BedrockError) in
+                try RuntimeModels.admit(
+                    resolved, inputTokens: result.inputTokens, outputTokens: result.outputTokens,
+                    maxOutputTokens: chatRequest.maxTokens ?? resolved.model.maxOutputTokens, request: request, environment: environment,
+                    provisioned: provisioned)
+            }
+            return (answer, resolved)
+        }
         let answer = try codec.invoke(body, .ruled(resolved.model, streaming: streaming, rules: rules, seed: environment.scenario.seed))
         // Embeddings and images have no conversation: their rule is decided on the model alone.
         try rules.decide(model: resolved.model.modelId)
