@@ -29,8 +29,6 @@ TOTAL_OPERATIONS = 219
 NOT_YET_IMPLEMENTED = {
     # HTTP/2 bidirectional stream: a later issue.
     "bedrock-runtime.InvokeModelWithBidirectionalStream",
-    # guardrail evaluation
-    "bedrock-runtime.ApplyGuardrail",
     # flows, flow versions and aliases, flow validation; InvokeFlow and flow executions
     "bedrock-agent.CreateFlow", "bedrock-agent.GetFlow", "bedrock-agent.UpdateFlow", "bedrock-agent.DeleteFlow",
     "bedrock-agent.ListFlows", "bedrock-agent.PrepareFlow", "bedrock-agent.ValidateFlowDefinition",
