@@ -5,5 +5,7 @@ public enum AgentRuntimeOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
         SessionOperations.register(into: &registry, environment: environment)
         RetrieveOperations.register(into: &registry, environment: environment)
+        AgentInvocationOperations.register(into: &registry, environment: environment)
+        AgentMemoryOperations.register(into: &registry, environment: environment)
     }
 }
