@@ -53,6 +53,14 @@ import Testing
         #expect(scenario.lambdaResult(LambdaCall(functionArn: "arn:aws:lambda:eu-west-1:1:function:payments")) == .failed("down"))
     }
 
+    @Test func placeholdersTakeParametersBeforeSessionAttributes() throws {
+        let scenario = try engine("lambdas:\n  - {response: \"{{city}} for {{customer}}, {{unknown}}\"}\n")
+        let call = LambdaCall(functionArn: "f", parameters: ["city": "Oslo", "customer": "param"], sessionAttributes: ["customer": "C-77", "city": "x"])
+        #expect(scenario.lambdaResult(call) == .body("Oslo for param, {{unknown}}"))
+        let attributes = LambdaCall(functionArn: "f", parameters: ["city": "Oslo"], sessionAttributes: ["customer": "C-77"])
+        #expect(scenario.lambdaResult(attributes) == .body("Oslo for C-77, {{unknown}}"))
+    }
+
     @Test func echoesTheCallWhenNoEntryMatches() throws {
         let scenario = try engine("lambdas:\n  - {lambda: other, response: x}\n")
         let call = LambdaCall(functionArn: "weather", function: "get_weather", parameters: ["city": "Paris", "days": 3])

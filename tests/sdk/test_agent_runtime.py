@@ -20,6 +20,10 @@ WEATHER_LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:weather-service
 WEATHER_FUNCTIONS = {"functions": [{"name": "get_weather", "description": "The weather in a city",
                                     "parameters": {"city": {"type": "string", "required": True}}}]}
 SCENARIO = """
+responses:
+  - name: agent-greeting
+    match: {operation: InvokeAgent, prompt: hello agent}
+    reply: Hello from the scripted agent.
 lambdas:
   - lambda: weather-service
     api_path: /weather/{city}
@@ -206,16 +210,42 @@ def test_knowledge_base_passages_are_cited_in_the_answer(virtual, tmp_path):
 def test_session_attributes_and_the_conversation_carry_over_within_a_session(virtual):
     build, run = virtual.client("bedrock-agent"), virtual.client("bedrock-agent-runtime")
     agent_id = new_agent(virtual, build)
+    build.create_agent_action_group(agentId=agent_id, agentVersion="DRAFT", actionGroupName="weather-tools",
+                                    actionGroupExecutor={"lambda": "arn:aws:lambda:us-east-1:123456789012:function:weather-echo"},
+                                    functionSchema=WEATHER_FUNCTIONS)
     prepare(virtual, build, agent_id)
     read(run.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="attrs-1", inputText="I am flying to Oslo tomorrow.",
                           sessionState={"sessionAttributes": {"customer": "C-77"}, "promptSessionAttributes": {"timezone": "Europe/Oslo"}}))
-    later = read(run.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="attrs-1", inputText="Will I need a coat?",
+    later = read(run.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="attrs-1", inputText="What is the weather in Oslo?",
                                   enableTrace=True))
     prompt = orchestration(later, "modelInvocationInput")[0]["text"]
     assert "timezone: Europe/Oslo" in prompt and "I am flying to Oslo tomorrow." in prompt
+    # The function no lambdas entry scripts echoes the call, with the session's attributes.
+    echoed = [o for o in orchestration(later, "observation") if o["type"] == "ACTION_GROUP"][0]["actionGroupInvocationOutput"]["text"]
+    assert json.loads(echoed) == {"function": "get_weather", "parameters": {"city": "Oslo"}, "sessionAttributes": {"customer": "C-77"}}
     other = read(run.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="attrs-2", inputText="Will I need a coat?",
                                   enableTrace=True))
     assert "Oslo" not in orchestration(other, "modelInvocationInput")[0]["text"]
+
+
+def test_a_scenario_rule_scripts_the_agents_reply_and_an_idle_session_starts_afresh(virtual):
+    build, run = virtual.client("bedrock-agent"), virtual.client("bedrock-agent-runtime")
+    agent_id = new_agent(virtual, build, idleSessionTTLInSeconds=60,
+                         memoryConfiguration={"enabledMemoryTypes": ["SESSION_SUMMARY"], "storageDays": 1})
+    prepare(virtual, build, agent_id)
+    greeted = read(run.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="idle-1", memoryId="m-1",
+                                    inputText="Well hello agent, how are you?"))
+    assert greeted["text"] == "Hello from the scripted agent."
+    entry = requests.get(virtual.url + "/_emulator/journal", params={"operation": "InvokeAgent"}, timeout=10).json()["entries"][-1]
+    assert entry["rule"] == "agent-greeting" and entry["inputTokens"] > 0
+    advance(virtual, 61)
+    fresh = read(run.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="idle-1", memoryId="m-1", inputText="Where was I?",
+                                  enableTrace=True))
+    prompt = orchestration(fresh, "modelInvocationInput")[0]["text"]
+    assert "how are you" not in prompt.split("Summaries of earlier sessions")[0]
+    assert 'The user asked: \\"Well hello agent, how are you?\\"' in prompt
+    memory = run.get_agent_memory(agentId=agent_id, agentAliasId="TSTALIASID", memoryId="m-1", memoryType="SESSION_SUMMARY")
+    assert [m["sessionSummary"]["sessionId"] for m in memory["memoryContents"]] == ["idle-1"]
 
 
 def test_an_ended_session_is_summarised_into_memory(virtual):

@@ -63,11 +63,11 @@ struct AgentActionCall: Sendable {
         return ["apiInvocationInput": .map(value)]
     }
 
-    /// The call as a scenario's `lambdas` entries see it.
-    func lambdaCall(functionArn: String) -> LambdaCall {
+    /// The call as a scenario's `lambdas` entries see it, with the session's attributes.
+    func lambdaCall(functionArn: String, sessionAttributes: [String: ShapeValue]) -> LambdaCall {
         LambdaCall(
             functionArn: functionArn, function: action.function, apiPath: action.operation?.path, httpMethod: action.operation?.method,
-            parameters: input.objectValue ?? [:])
+            parameters: input.objectValue ?? [:], sessionAttributes: sessionAttributes.compactMapValues(\.stringValue))
     }
 
     /// Whether a `returnControlInvocationResults` item answers this call (same group and function or path).

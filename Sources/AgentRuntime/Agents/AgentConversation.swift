@@ -38,7 +38,6 @@ struct AgentConversation: Sendable {
         if let memoryId { session.memoryId = memoryId }
         if let policy = setup.memory, let memoryId = session.memoryId, let agentId = setup.agentId, let aliasId = setup.aliasId {
             session.summaries = try await memory.list(agentId: agentId, aliasId: aliasId, memoryId: memoryId, account: account)
-                .filter { $0.value["sessionId"]?.stringValue != sessionId }
                 .prefix(policy.maxRecentSessions).compactMap { $0.value["summaryText"]?.stringValue }
         }
         let turn = AgentTurn(request.input, state: state)

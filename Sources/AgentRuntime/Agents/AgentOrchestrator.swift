@@ -93,7 +93,7 @@ struct AgentOrchestrator: Sendable {
                     handedBack.append(call)
                     continue
                 }
-                switch environment.scenario.lambdaResult(call.lambdaCall(functionArn: functionArn)) {
+                switch environment.scenario.lambdaResult(call.lambdaCall(functionArn: functionArn, sessionAttributes: session.sessionAttributes)) {
                 case .failed(let reason):
                     fail(&outcome, "Received failed response from the Lambda function \(functionArn) of action group \(action.group): \(reason)", traceId: stepId)
                     return outcome

@@ -39,13 +39,19 @@ public struct LambdaCall: Sendable {
     public var httpMethod: String?
     /// The call's parameters by name.
     public var parameters: [String: JSONValue]
+    /// The agent session's attributes, which an agent's Lambda event carries.
+    public var sessionAttributes: [String: String]
 
-    public init(functionArn: String, function: String? = nil, apiPath: String? = nil, httpMethod: String? = nil, parameters: [String: JSONValue] = [:]) {
+    public init(
+        functionArn: String, function: String? = nil, apiPath: String? = nil, httpMethod: String? = nil, parameters: [String: JSONValue] = [:],
+        sessionAttributes: [String: String] = [:]
+    ) {
         self.functionArn = functionArn
         self.function = function
         self.apiPath = apiPath
         self.httpMethod = httpMethod
         self.parameters = parameters
+        self.sessionAttributes = sessionAttributes
     }
 
     /// The function's name: the part of an ARN after `function:`, without a version or alias.

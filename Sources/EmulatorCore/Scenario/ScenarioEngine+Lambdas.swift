@@ -2,18 +2,22 @@ import BedrockAPI
 
 extension ScenarioEngine {
     /// What a Lambda function returns to an agent's action group or a flow's Lambda node:
-    /// the first `lambdas` entry that matches the call, its `{{parameter}}` placeholders
-    /// filled in; without one, a deterministic echo of the call.
+    /// the first `lambdas` entry that matches the call, its `{{name}}` placeholders filled
+    /// from the call's parameters, then its session attributes; without one, a
+    /// deterministic echo of the call.
     public func lambdaResult(_ call: LambdaCall) -> LambdaReply {
         let rules = scenario.lambdas
         guard let rule = rules.first(where: { $0.matches(call) }) else { return .body(Self.echo(call)) }
         guard case .body(let body) = rule.reply else { return rule.reply }
-        return .body(Self.fill(body, parameters: call.parameters))
+        let values = call.sessionAttributes.mapValues(JSONValue.string).merging(call.parameters) { _, parameter in parameter }
+        return .body(Self.fill(body, parameters: values))
     }
 
-    /// The answer without a matching entry: the function (or API operation) asked and its parameters.
+    /// The answer without a matching entry: the function (or API operation) asked, its
+    /// parameters, and the session's attributes when it has any.
     static func echo(_ call: LambdaCall) -> JSONValue {
         var echo: [String: JSONValue] = ["parameters": .object(call.parameters)]
+        if !call.sessionAttributes.isEmpty { echo["sessionAttributes"] = .object(call.sessionAttributes.mapValues(JSONValue.string)) }
         if let function = call.function { echo["function"] = .string(function) }
         if let path = call.apiPath { echo["apiPath"] = .string(path) }
         if let method = call.httpMethod { echo["httpMethod"] = .string(method) }
