@@ -1,7 +1,7 @@
 import BedrockAPI
 
-/// The two places an agent's guardrail applies: to what the user said, before the model
-/// sees it, and to the final answer, before the caller sees it.
+/// The two places an agent's guardrail applies (`setup.guardrail`): to what the user said,
+/// before the model sees it, and to the final answer, before the caller sees it.
 extension AgentOrchestrator {
     /// A guardrail's verdict when it intervenes: the text the caller gets instead, and the
     /// `guardrailTrace` to report.
@@ -10,17 +10,15 @@ extension AgentOrchestrator {
         var trace: ShapeValue
     }
 
-    /// The input check: the agent's `guardrailConfiguration` screens `text` here. Guardrails
-    /// are not evaluated yet, so every input passes.
+    /// The input check. Guardrails are not evaluated by the agent runtime yet, so every
+    /// input passes; evaluating `setup.guardrail` here makes an agent refuse as AWS does.
     func screenInput(_ text: String) async throws -> Intervention? {
-        guard setup.guardrail != nil else { return nil }
-        return nil
+        nil
     }
 
-    /// The output check: the agent's `guardrailConfiguration` screens the final answer here.
-    /// Guardrails are not evaluated yet, so every answer passes.
+    /// The output check. Guardrails are not evaluated by the agent runtime yet, so every
+    /// answer passes; evaluating `setup.guardrail` here masks or blocks the answer.
     func screenOutput(_ text: String) async throws -> Intervention? {
-        guard setup.guardrail != nil else { return nil }
-        return nil
+        nil
     }
 }
