@@ -42,6 +42,7 @@ public struct LambdaCall: Sendable {
     /// The agent session's attributes, which an agent's Lambda event carries.
     public var sessionAttributes: [String: String]
 
+    /// A call of `functionArn`; agents give the function or API operation asked, flows only the parameters.
     public init(
         functionArn: String, function: String? = nil, apiPath: String? = nil, httpMethod: String? = nil, parameters: [String: JSONValue] = [:],
         sessionAttributes: [String: String] = [:]
