@@ -6,5 +6,7 @@ public enum AgentRuntimeOperations {
         SessionOperations.register(into: &registry, environment: environment)
         RetrieveOperations.register(into: &registry, environment: environment)
         OptimizePromptOperations.register(into: &registry)
+        AgentInvocationOperations.register(into: &registry, environment: environment)
+        AgentMemoryOperations.register(into: &registry, environment: environment)
     }
 }

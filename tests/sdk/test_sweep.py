@@ -39,9 +39,6 @@ NOT_YET_IMPLEMENTED = {
     "bedrock-agent-runtime.StopFlowExecution", "bedrock-agent-runtime.GetFlowExecution",
     "bedrock-agent-runtime.ListFlowExecutions", "bedrock-agent-runtime.ListFlowExecutionEvents",
     "bedrock-agent-runtime.GetExecutionFlowSnapshot",
-    # agents at run time
-    "bedrock-agent-runtime.InvokeAgent", "bedrock-agent-runtime.InvokeInlineAgent",
-    "bedrock-agent-runtime.GetAgentMemory", "bedrock-agent-runtime.DeleteAgentMemory",
     # retrieval-augmented generation and its neighbours
     "bedrock-agent-runtime.RetrieveAndGenerate", "bedrock-agent-runtime.RetrieveAndGenerateStream",
     "bedrock-agent-runtime.Rerank", "bedrock-agent-runtime.GenerateQuery",

@@ -20,19 +20,31 @@ public enum RetrieveOperations {
             guard let query = input["retrievalQuery"]?["text"]?.stringValue, !query.isEmpty else {
                 throw BedrockError.validation("retrievalQuery.text is required: the emulator's knowledge bases answer text queries.")
             }
-            let search = input["retrievalConfiguration"]?["vectorSearchConfiguration"]
-            let chunks = try await index.chunks(knowledgeBaseId: knowledgeBase.id)
-            let vector = Embedder.embed(query, dimensions: chunks.first?.vector.count ?? 1024)
-            let hits = KnowledgeBaseSearch().rank(
-                chunks, query: query, vector: vector, hybrid: search?["overrideSearchType"] == "HYBRID",
-                filter: search?["filter"].map(RetrievalFilter.init), limit: search?["numberOfResults"]?.intValue ?? 5)
+            let hits = try await search(
+                knowledgeBase.id, query: query, configuration: input["retrievalConfiguration"]?["vectorSearchConfiguration"], index: index)
             let results: [ShapeValue] = hits.map { hit in
-                [
-                    "content": ["type": "TEXT", "text": .string(hit.chunk.text)], "location": hit.chunk.location,
-                    "score": .double(hit.score), "metadata": .map(hit.chunk.metadata),
-                ]
+                var result = reference(hit).mapValue ?? [:]
+                result["score"] = .double(hit.score)
+                return .map(result)
             }
             return OperationOutput(["retrievalResults": .list(results)])
         }
+    }
+
+    /// The knowledge base's best chunks for `query` under a `vectorSearchConfiguration`
+    /// (search type, filter, number of results): what Retrieve answers and agents cite.
+    static func search(
+        _ knowledgeBaseId: String, query: String, configuration: ShapeValue?, index: KnowledgeBaseIndex
+    ) async throws -> [KnowledgeBaseSearch.Hit] {
+        let chunks = try await index.chunks(knowledgeBaseId: knowledgeBaseId)
+        let vector = Embedder.embed(query, dimensions: chunks.first?.vector.count ?? 1024)
+        return KnowledgeBaseSearch().rank(
+            chunks, query: query, vector: vector, hybrid: configuration?["overrideSearchType"] == "HYBRID",
+            filter: configuration?["filter"].map(RetrievalFilter.init), limit: configuration?["numberOfResults"]?.intValue ?? 5)
+    }
+
+    /// A retrieved chunk as a reference: its content, location and metadata.
+    static func reference(_ hit: KnowledgeBaseSearch.Hit) -> ShapeValue {
+        ["content": ["type": "TEXT", "text": .string(hit.chunk.text)], "location": hit.chunk.location, "metadata": .map(hit.chunk.metadata)]
     }
 }

@@ -8,15 +8,8 @@ public enum OpenAPIDocument {
     public static func problem(in text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return "the OpenAPI schema is empty" }
-        let parsed: Any?
-        if trimmed.hasPrefix("{") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) else {
-                return "the OpenAPI schema is not valid JSON"
-            }
-            parsed = object
-        } else {
-            guard let object = try? Yams.load(yaml: trimmed) else { return "the OpenAPI schema is neither valid JSON nor valid YAML" }
-            parsed = object
+        guard let parsed = load(trimmed) else {
+            return trimmed.hasPrefix("{") ? "the OpenAPI schema is not valid JSON" : "the OpenAPI schema is neither valid JSON nor valid YAML"
         }
         guard let document = parsed as? [String: Any] else { return "the OpenAPI schema must be a JSON object or YAML mapping" }
         guard let version = document["openapi"].map({ "\($0)" }) else {
@@ -30,5 +23,12 @@ public enum OpenAPIDocument {
             return "the OpenAPI path `\(path)` must start with /"
         }
         return nil
+    }
+
+    /// The document parsed as JSON (when it starts with `{`) or YAML; nil when it is neither.
+    static func load(_ text: String) -> Any? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("{") { return try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) }
+        return try? Yams.load(yaml: trimmed)
     }
 }

@@ -35,6 +35,13 @@ public final class CallRules: Sendable {
         return decision
     }
 
+    /// The rules for a further model call the same operation makes (an agent's next
+    /// orchestration step): decided afresh, so `tool_result`, `turn` and `nth` see each step.
+    /// The journal keeps the first call's rule.
+    public func followUp() -> CallRules {
+        CallRules(engine: engine, subject: subject, streams: streams)
+    }
+
     /// The rule that matched, once decided.
     public var decision: RuleDecision? { decided.withLock { $0.decision } }
 

@@ -8,7 +8,7 @@ extension Scenario {
         "application_inference_profiles",
     ]
 
-    static let keys = ["seed", "clock", "accounts", "models", "quotas", "responses", "jobs", "resources"]
+    static let keys = ["seed", "clock", "accounts", "models", "quotas", "responses", "jobs", "lambdas", "resources"]
 
     /// Parses a scenario document against the API `model`: a rule can raise only errors a
     /// client can parse, and a seeded resource must be a valid input of its Create operation.
@@ -63,6 +63,9 @@ extension Scenario {
         if let jobs = fields["jobs"] {
             guard case .map(let pairs) = jobs.value else { throw jobs.error("expected a mapping of job type to its timing") }
             for pair in pairs { scenario.jobs[pair.key] = try JobTiming(pair.node, type: pair.key) }
+        }
+        if let lambdas = fields["lambdas"] {
+            scenario.lambdas = try lambdas.list().map { node throws(ScenarioError) in try LambdaRule(node) }
         }
         if let resources = fields["resources"] { try scenario.parseResources(resources, model: model) }
         return scenario

@@ -36,6 +36,8 @@ public struct Scenario: Sendable {
     public var resourceLimits: [String: Int] = [:]
     public var responses: [ResponseRule] = []
     public var jobs: [String: JobTiming] = [:]
+    /// What Lambda functions (agent action groups, flow nodes) return, first match wins.
+    public var lambdas: [LambdaRule] = []
     public var objects: [SeededObject] = []
     /// Resources made through their Create operations when the scenario is put in force.
     public var seeds: [ResourceSeed] = []
