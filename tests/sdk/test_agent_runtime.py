@@ -326,3 +326,33 @@ def test_invoke_agent_refuses_as_aws_does(virtual):
     # The journal records each call.
     entries = requests.get(virtual.url + "/_emulator/journal", params={"operation": "InvokeAgent"}, timeout=10).json()["entries"]
     assert [e["status"] for e in entries] == [404, 400, 404, 400, 400]
+
+
+def test_an_agents_guardrail_blocks_input_and_masks_answers(virtual):
+    build, run = virtual.client("bedrock-agent"), virtual.client("bedrock-agent-runtime")
+    guardrail = virtual.client("bedrock").create_guardrail(
+        name="agent-guard", blockedInputMessaging="I can't help with that.", blockedOutputsMessaging="I can't say that.",
+        wordPolicyConfig={"wordsConfig": [{"text": "Acme Corp"}]},
+        sensitiveInformationPolicyConfig={"piiEntitiesConfig": [{"type": "EMAIL", "action": "ANONYMIZE"}]})
+    config = {"guardrailIdentifier": guardrail["guardrailId"], "guardrailVersion": "DRAFT"}
+    agent_id = new_agent(virtual, build, agentName="guarded-agent", guardrailConfiguration=config)
+    prepare(virtual, build, agent_id)
+
+    blocked = read(run.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="guarded-1",
+                                    inputText="Tell me about Acme Corp in Lisbon", enableTrace=True))
+    assert blocked["text"] == "I can't help with that."
+    trace = [t["trace"]["guardrailTrace"] for t in blocked["traces"] if "guardrailTrace" in t["trace"]][0]
+    assert trace["action"] == "INTERVENED"
+    assert trace["inputAssessments"][0]["wordPolicy"]["customWords"][0]["match"] == "Acme Corp"
+    assert orchestration(blocked, "modelInvocationInput") == []  # the model never saw it
+
+    # Masked input goes on to the model masked: the address never reaches it.
+    masked = read(run.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="guarded-2",
+                                   inputText="Write to traveller@example.com about Lisbon", enableTrace=True))
+    model_input = orchestration(masked, "modelInvocationInput")[0]["text"]
+    assert "{EMAIL}" in model_input and "traveller@example.com" not in model_input
+
+    # The inline agent applies the guardrail it is given the same way.
+    inline = read(run.invoke_inline_agent(sessionId="guarded-inline", foundationModel=MODEL, instruction=INSTRUCTION,
+                                          guardrailConfiguration=config, inputText="Is Acme Corp open today?"))
+    assert inline["text"] == "I can't help with that."

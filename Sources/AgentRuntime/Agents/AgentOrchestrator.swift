@@ -34,16 +34,20 @@ struct AgentOrchestrator: Sendable {
             messages = session.messages + pending.messages + [ChatMessage(role: .user, content: pending.answered + answers)]
             session.pending = nil
         } else {
-            guard let text = turn.inputText, !text.isEmpty else {
+            guard var text = turn.inputText, !text.isEmpty else {
                 throw BedrockError.validation("inputText is required unless sessionState.returnControlInvocationResults answers a return of control. Send what the user said in inputText.")
             }
-            inputText = text
             session.pending = nil
             if let intervention = try await screenInput(text) {
-                outcome.events += [.trace(["guardrailTrace": intervention.trace]), .chunk(text: intervention.text, attribution: nil)]
-                session.turns.append((text, intervention.text))
-                return outcome
+                outcome.events.append(.trace(["guardrailTrace": intervention.trace]))
+                if intervention.blocked {
+                    outcome.events.append(.chunk(text: intervention.text, attribution: nil))
+                    session.turns.append((text, intervention.text))
+                    return outcome
+                }
+                text = intervention.text
             }
+            inputText = text
             (passages, references) = try await lookUp(text, turn: turn, traceId: traceId, outcome: &outcome)
             messages = session.messages + [ChatMessage(role: .user, content: [.text(text)])]
         }
