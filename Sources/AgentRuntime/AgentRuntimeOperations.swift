@@ -5,5 +5,6 @@ public enum AgentRuntimeOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
         SessionOperations.register(into: &registry, environment: environment)
         RetrieveOperations.register(into: &registry, environment: environment)
+        FlowRuntimeOperations.register(into: &registry, environment: environment)
     }
 }
