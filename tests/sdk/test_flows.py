@@ -82,9 +82,9 @@ def test_a_flow_is_validated_prepared_versioned_and_aliased(virtual):
     assert agent.list_tags_for_resource(resourceArn=got["arn"])["tags"] == {"team": "flows"}
     assert [f["id"] for f in agent.list_flows()["flowSummaries"]] == [flow["id"]]
 
-    version = agent.create_flow_version(flowIdentifier=flow["id"], description="first", clientToken="v1-token-000000001")
+    version = agent.create_flow_version(flowIdentifier=flow["id"], description="first", clientToken="v1-token-0000000000000000000000000001")
     assert version["version"] == "1" and version["definition"] == DEFINITION and version["status"] == "Prepared"
-    again = agent.create_flow_version(flowIdentifier=flow["id"], description="first", clientToken="v1-token-000000001")
+    again = agent.create_flow_version(flowIdentifier=flow["id"], description="first", clientToken="v1-token-0000000000000000000000000001")
     assert again["version"] == "1"
     assert [v["version"] for v in agent.list_flow_versions(flowIdentifier=flow["id"])["flowVersionSummaries"]] == ["DRAFT", "1"]
     assert agent.get_flow_version(flowIdentifier=flow["id"], flowVersion="1")["description"] == "first"
@@ -229,3 +229,38 @@ def test_flow_errors_carry_aws_codes(virtual):
     with pytest.raises(runtime.exceptions.ValidationException):
         runtime.invoke_flow(flowIdentifier=flow["id"], flowAliasIdentifier="TSTALIASID",
                             inputs=[{"nodeName": "Begin", "nodeOutputName": "document", "content": {"document": "x"}}])
+
+
+def test_an_iterator_sends_each_item_through_a_lambda_and_a_collector_gathers_them(virtual, tmp_path):
+    agent = virtual.client("bedrock-agent")
+    runtime = virtual.client("bedrock-agent-runtime")
+    lambda_arn = "arn:aws:lambda:us-east-1:123456789012:function:shout"
+    definition = {
+        "nodes": [
+            {"name": "Start", "type": "Input", "configuration": {"input": {}}, "outputs": [{"name": "document", "type": "Array"}]},
+            {"name": "Each", "type": "Iterator", "configuration": {"iterator": {}}, "inputs": [io("array", "Array")],
+             "outputs": [{"name": "arrayItem", "type": "String"}, {"name": "arraySize", "type": "Number"}]},
+            {"name": "Shout", "type": "LambdaFunction", "configuration": {"lambdaFunction": {"lambdaArn": lambda_arn}},
+             "inputs": [io("word", "String")], "outputs": [{"name": "functionResponse", "type": "Object"}]},
+            {"name": "Keep", "type": "Storage", "configuration": {"storage": {"serviceConfiguration": {"s3": {"bucketName": "flow-out"}}}},
+             "inputs": [io("content", "Array"), io("objectKey", "String", "$.data[0]")], "outputs": [{"name": "s3Uri", "type": "String"}]},
+            {"name": "Gather", "type": "Collector", "configuration": {"collector": {}},
+             "inputs": [io("arrayItem", "Object"), io("arraySize", "Number")], "outputs": [{"name": "collectedArray", "type": "Array"}]},
+            {"name": "End", "type": "Output", "configuration": {"output": {}}, "inputs": [io("document", "Array")]},
+            {"name": "Where", "type": "Output", "configuration": {"output": {}}, "inputs": [io("document", "String")]},
+        ],
+        "connections": [
+            data("Start", "document", "Each", "array"), data("Each", "arrayItem", "Shout", "word"),
+            data("Shout", "functionResponse", "Gather", "arrayItem"), data("Each", "arraySize", "Gather", "arraySize"),
+            data("Gather", "collectedArray", "End", "document"),
+            data("Start", "document", "Keep", "content"), data("Start", "document", "Keep", "objectKey"), data("Keep", "s3Uri", "Where", "document"),
+        ],
+    }
+    assert agent.validate_flow_definition(definition=definition)["validations"] == []
+    flow = prepared_flow(virtual, agent, definition)
+    response = runtime.invoke_flow(flowIdentifier=flow["id"], flowAliasIdentifier="TSTALIASID",
+                                   inputs=[{"nodeName": "Start", "nodeOutputName": "document", "content": {"document": ["hi", "yo"]}}])
+    outputs = {e["flowOutputEvent"]["nodeName"]: e["flowOutputEvent"]["content"]["document"] for e in response["responseStream"] if "flowOutputEvent" in e}
+    assert outputs["End"] == [{"function": "shout", "input": {"word": "hi"}}, {"function": "shout", "input": {"word": "yo"}}]
+    assert outputs["Where"] == "s3://flow-out/hi"
+    assert json.loads((tmp_path / "objects" / "flow-out" / "hi").read_text()) == ["hi", "yo"]

@@ -62,12 +62,12 @@ struct FlowNodeActions: FlowNodeRunner {
         let template = source["templateConfiguration"] ?? .map([:])
         var chat = ChatRequest()
         if let text = template["text"]?["text"]?.stringValue {
-            chat.messages = [ChatMessage(role: .user, content: [.text(PromptTemplate.render(text, inputs))])]
+            chat.messages = [ChatMessage(role: .user, content: [.text(PromptVariables.render(text, inputs))])]
         } else if let conversation = template["chat"] {
-            chat.system = (conversation["system"]?.listValue ?? []).compactMap { $0["text"]?.stringValue }.map { PromptTemplate.render($0, inputs) }
+            chat.system = (conversation["system"]?.listValue ?? []).compactMap { $0["text"]?.stringValue }.map { PromptVariables.render($0, inputs) }
             chat.messages = (conversation["messages"]?.listValue ?? []).map { message in
                 let text = (message["content"]?.listValue ?? []).compactMap { $0["text"]?.stringValue }.joined(separator: "\n")
-                return ChatMessage(role: message["role"]?.stringValue == "assistant" ? .assistant : .user, content: [.text(PromptTemplate.render(text, inputs))])
+                return ChatMessage(role: message["role"]?.stringValue == "assistant" ? .assistant : .user, content: [.text(PromptVariables.render(text, inputs))])
             }
         }
         let inference = source["inferenceConfiguration"]?["text"]

@@ -202,10 +202,14 @@ public struct FlowEngine: Sendable {
         let items = array.listValue ?? [array]
         let size = ShapeValue.integer(Int64(items.count))
         var gathered: [String: [ShapeValue]] = [:]
+        // Only what follows the iterator, up to its collectors, runs once per item.
+        let loop = inside(node.name)
+        let outside = Set(definition.nodes.map(\.name)).subtracting(loop)
         for item in items {
             var iteration = frame
             iteration.collected = [:]
             iteration.depth += 1
+            iteration.done.formUnion(outside)
             let outputs: [String: ShapeValue] = ["arrayItem": item, "arraySize": size]
             record(.nodeOutput(node: node.name, fields: fields(of: node, outputs)), in: &context)
             deliver(from: node, outputs, into: &iteration)
@@ -213,10 +217,23 @@ public struct FlowEngine: Sendable {
             context.current = node.name
             for (collector, values) in iteration.collected { gathered[collector, default: []] += values }
         }
+        frame.done.formUnion(loop.filter { definition.node($0)?.type != "Collector" })
         let collectors = definition.outgoing(node.name).map(\.target).filter { definition.node($0)?.type == "Collector" } + gathered.keys
         for collector in collectors where frame.arrived[collector]?["arrayItem"] == nil {
             frame.arrived[collector, default: [:]]["arrayItem"] = .list(gathered[collector] ?? [])
         }
         deliver(from: node, ["arraySize": size], into: &frame)
+    }
+
+    /// The nodes an Iterator's items flow through: those it reaches, not going past a Collector.
+    func inside(_ iterator: String) -> Set<String> {
+        var seen: Set<String> = []
+        var queue = [iterator]
+        while let name = queue.popLast() {
+            for connection in definition.outgoing(name) where seen.insert(connection.target).inserted {
+                if definition.node(connection.target)?.type != "Collector" { queue.append(connection.target) }
+            }
+        }
+        return seen
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Bedrock's prompt template syntax: `{{name}}` placeholders filled from named values
 /// (prompt management, flow prompt nodes). Strings go in as they are, other values as JSON;
 /// a placeholder with no value stays as written.
-public enum PromptTemplate {
+public enum PromptVariables {
     /// `text` with every `{{name}}` replaced by its value.
     public static func render(_ text: String, _ values: [String: ShapeValue]) -> String {
         var result = ""
