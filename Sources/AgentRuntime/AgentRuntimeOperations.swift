@@ -8,5 +8,6 @@ public enum AgentRuntimeOperations {
         OptimizePromptOperations.register(into: &registry)
         AgentInvocationOperations.register(into: &registry, environment: environment)
         AgentMemoryOperations.register(into: &registry, environment: environment)
+        FlowRuntimeOperations.register(into: &registry, environment: environment)
     }
 }

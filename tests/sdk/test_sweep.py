@@ -29,16 +29,6 @@ TOTAL_OPERATIONS = 219
 NOT_YET_IMPLEMENTED = {
     # HTTP/2 bidirectional stream: a later issue.
     "bedrock-runtime.InvokeModelWithBidirectionalStream",
-    # flows, flow versions and aliases, flow validation; InvokeFlow and flow executions
-    "bedrock-agent.CreateFlow", "bedrock-agent.GetFlow", "bedrock-agent.UpdateFlow", "bedrock-agent.DeleteFlow",
-    "bedrock-agent.ListFlows", "bedrock-agent.PrepareFlow", "bedrock-agent.ValidateFlowDefinition",
-    "bedrock-agent.CreateFlowVersion", "bedrock-agent.GetFlowVersion", "bedrock-agent.DeleteFlowVersion",
-    "bedrock-agent.ListFlowVersions", "bedrock-agent.CreateFlowAlias", "bedrock-agent.GetFlowAlias",
-    "bedrock-agent.UpdateFlowAlias", "bedrock-agent.DeleteFlowAlias", "bedrock-agent.ListFlowAliases",
-    "bedrock-agent-runtime.InvokeFlow", "bedrock-agent-runtime.StartFlowExecution",
-    "bedrock-agent-runtime.StopFlowExecution", "bedrock-agent-runtime.GetFlowExecution",
-    "bedrock-agent-runtime.ListFlowExecutions", "bedrock-agent-runtime.ListFlowExecutionEvents",
-    "bedrock-agent-runtime.GetExecutionFlowSnapshot",
     # retrieval-augmented generation and its neighbours
     "bedrock-agent-runtime.RetrieveAndGenerate", "bedrock-agent-runtime.RetrieveAndGenerateStream",
     "bedrock-agent-runtime.Rerank", "bedrock-agent-runtime.GenerateQuery",

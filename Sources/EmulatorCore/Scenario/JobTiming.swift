@@ -56,6 +56,8 @@ public struct JobTiming: Sendable, Equatable {
         "automated_reasoning_build": (["SCHEDULED", "PREPROCESSING", "BUILDING", "TESTING", "CANCEL_REQUESTED"], ["COMPLETED", "FAILED", "CANCELLED"]),
         "advanced_prompt_optimization": (["InProgress", "Stopping"], ["Completed", "PartiallyCompleted", "Failed", "Stopped"]),
         "knowledge_base": (["CREATING"], ["ACTIVE", "FAILED"]),
+        "flow_prepare": (["Preparing"], ["Prepared", "Failed"]),
+        "flow_execution": (["Running"], ["Succeeded", "Failed", "TimedOut", "Aborted"]),
     ]
 }
 

@@ -1,3 +1,4 @@
+import BedrockAPI
 import Foundation
 
 /// The `{{variable}}` placeholders of Prompt management templates, which are filled in
@@ -32,6 +33,12 @@ public enum PromptVariables {
             if let value = values[name] { output = output.replacingOccurrences(of: "{{\(name)}}", with: value) }
         }
         return output
+    }
+
+    /// `text` with each `{{name}}` filled from `values` (a flow node's inputs): strings as
+    /// they are, other values as JSON; other placeholders stay as written.
+    public static func render(_ text: String, _ values: [String: ShapeValue]) -> String {
+        render(text, values: values.mapValues { $0.stringValue ?? ShapeEncoder.document($0).jsonText })
     }
 
     /// Whether `name` is a valid input variable name (`([0-9a-zA-Z][_-]?){1,100}`).
