@@ -5,5 +5,8 @@ public enum AgentRuntimeOperations {
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
         SessionOperations.register(into: &registry, environment: environment)
         RetrieveOperations.register(into: &registry, environment: environment)
+        RetrieveAndGenerateOperations.register(into: &registry, environment: environment)
+        RerankOperations.register(into: &registry, environment: environment)
+        GenerateQueryOperations.register(into: &registry, environment: environment)
     }
 }
