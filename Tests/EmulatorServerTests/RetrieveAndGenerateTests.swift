@@ -53,7 +53,7 @@ struct RetrieveAndGenerateTests {
         let answer = GroundedAnswer.reading(reply, passages: Self.passages)
         #expect(answer.parts == [.init(text: "Parcels arrive within a week.", sources: [0]), .init(text: "Refunds take two weeks.", sources: [1])])
         #expect(answer.text == "Parcels arrive within a week. Refunds take two weeks.")
-        let plain = GroundedAnswer.reading("The warranty covers parts. Have a nice day!", passages: Self.passages)
+        let plain = GroundedAnswer.reading("The warranty covers parts. Thank you!", passages: Self.passages)
         #expect(plain.parts.map(\.sources) == [[2], []])
         #expect(plain.citations(Self.passages).count == 1)
     }

@@ -44,7 +44,7 @@ public struct GroundedAnswer: Sendable, Equatable {
         guard !words.isEmpty else { return [] }
         var parts: [Part] = []
         for (index, passage) in passages.enumerated() where parts.count < maximumParts {
-            let scored = Chunker.sentences(passage.text).map { ($0, words.intersection(KnowledgeBaseSearch.keywords($0)).count) }
+            let scored = sentences(passage.text).map { ($0, words.intersection(KnowledgeBaseSearch.keywords($0)).count) }
             guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0 else { continue }
             if let same = parts.firstIndex(where: { $0.text == best.0 }) {
                 parts[same].sources.append(index)
@@ -62,7 +62,7 @@ public struct GroundedAnswer: Sendable, Equatable {
     public static func reading(_ reply: String, passages: [GroundingPassage]) -> GroundedAnswer {
         let marked = markedParts(reply, passageCount: passages.count)
         if !marked.isEmpty { return GroundedAnswer(parts: marked) }
-        let parts = Chunker.sentences(reply).map { sentence -> Part in
+        let parts = sentences(reply).map { sentence -> Part in
             let words = KnowledgeBaseSearch.keywords(sentence)
             let shared = passages.map { words.intersection(KnowledgeBaseSearch.keywords($0.text)).count }
             guard let best = shared.indices.max(by: { shared[$0] < shared[$1] || (shared[$0] == shared[$1] && $0 > $1) }), shared[best] > 0 else {
@@ -71,6 +71,11 @@ public struct GroundedAnswer: Sendable, Equatable {
             return Part(text: sentence, sources: [best])
         }
         return GroundedAnswer(parts: parts.isEmpty ? [Part(text: reply, sources: [])] : parts)
+    }
+
+    /// The sentences of `text`, a line break ending one too (a heading is not part of the next line).
+    static func sentences(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).flatMap { Chunker.sentences(String($0)) }
     }
 
     static func markedParts(_ reply: String, passageCount: Int) -> [Part] {
