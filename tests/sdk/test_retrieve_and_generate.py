@@ -83,9 +83,13 @@ def test_a_session_carries_the_conversation_into_the_next_turn(kb):
     first = runtime.retrieve_and_generate(
         input={"text": "Tell me about the warranty"}, retrieveAndGenerateConfiguration=kb_config(kb_id))
     session = first["sessionId"]
+    # "it" means the warranty only to someone who heard the first turn.
+    alone = runtime.retrieve_and_generate(input={"text": "What does it cover?"}, retrieveAndGenerateConfiguration=kb_config(kb_id))
+    assert alone["output"]["text"] == "Sorry, I am unable to assist you with this request."
     follow_up = runtime.retrieve_and_generate(
-        input={"text": "Does it cover labour?"}, retrieveAndGenerateConfiguration=kb_config(kb_id), sessionId=session)
+        input={"text": "What does it cover?"}, retrieveAndGenerateConfiguration=kb_config(kb_id), sessionId=session)
     assert follow_up["sessionId"] == session
+    assert follow_up["output"]["text"] == WARRANTY
     assert cited_uris(follow_up["citations"][0]) == ["s3://kb-docs/faq/warranty.html"]
     assert_spans_index_the_output(follow_up)
     # The model saw the first turn: a scenario rule on the second turn takes the call.
