@@ -211,7 +211,7 @@ def test_generate_query_writes_sql_for_a_sql_knowledge_base(kb):
         name="sales", roleArn=ROLE,
         knowledgeBaseConfiguration={"type": "SQL", "sqlKnowledgeBaseConfiguration": {"type": "REDSHIFT", "redshiftConfiguration": {
             "queryEngineConfiguration": {"type": "SERVERLESS", "serverlessConfiguration": {
-                "workgroupArn": "arn:aws:redshift-serverless:us-east-1:123456789012:workgroup/sales", "authConfiguration": {"type": "IAM"}}},
+                "workgroupArn": "arn:aws:redshift-serverless:us-east-1:123456789012:workgroup/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "authConfiguration": {"type": "IAM"}}},
             "storageConfigurations": [{"type": "REDSHIFT", "redshiftConfiguration": {"databaseName": "dev"}}],
             "queryGenerationConfiguration": {"generationContext": {"tables": [
                 {"name": "dev.public.orders", "description": "Orders placed", "columns": [{"name": "order_id"}, {"name": "status"}, {"name": "amount"}]},
