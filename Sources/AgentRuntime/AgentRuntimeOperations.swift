@@ -9,5 +9,8 @@ public enum AgentRuntimeOperations {
         AgentInvocationOperations.register(into: &registry, environment: environment)
         AgentMemoryOperations.register(into: &registry, environment: environment)
         FlowRuntimeOperations.register(into: &registry, environment: environment)
+        RetrieveAndGenerateOperations.register(into: &registry, environment: environment)
+        RerankOperations.register(into: &registry, environment: environment)
+        GenerateQueryOperations.register(into: &registry, environment: environment)
     }
 }

@@ -12,14 +12,14 @@ extension AgentOrchestrator {
             throw BedrockError.validation(
                 "sessionState.knowledgeBaseConfigurations names the knowledge base \(stranger), which is not an enabled knowledge base of this agent.")
         }
-        let index = KnowledgeBaseIndex(store: environment.store)
+        let retriever = KnowledgeBaseRetriever(environment: environment)
         var passages: [String] = []
         var references: [ShapeValue] = []
         for knowledgeBase in setup.knowledgeBases {
             let given = turn.knowledgeBaseConfigurations.first { $0["knowledgeBaseId"]?.stringValue == knowledgeBase.id }?["retrievalConfiguration"]
             let configuration = (given ?? knowledgeBase.configuration)?["vectorSearchConfiguration"]
-            let hits = try await RetrieveOperations.search(knowledgeBase.id, query: text, configuration: configuration, index: index).filter { $0.score > 0 }
-            let found = hits.map(RetrieveOperations.reference)
+            let hits = try await retriever.retrieve(knowledgeBaseId: knowledgeBase.id, query: text, configuration: configuration).filter { $0.score > 0 }
+            let found = hits.map { KnowledgeBaseRetriever.reference($0.chunk) }
             outcome.events.append(.trace(orchestration([
                 "invocationInput": [
                     "traceId": .string(traceId + "-0"), "invocationType": "KNOWLEDGE_BASE",

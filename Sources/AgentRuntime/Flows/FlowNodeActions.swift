@@ -92,13 +92,10 @@ struct FlowNodeActions: FlowNodeRunner {
 
     func knowledgeBase(_ settings: ShapeValue, inputs: [String: ShapeValue]) async throws -> (outputs: [String: ShapeValue], action: FlowStep.Action?) {
         let query = inputs["retrievalQuery"]?.stringValue ?? ""
-        let knowledgeBase = try await ResourceCollection.knowledgeBases(environment).require(
-            settings["knowledgeBaseId"]?.stringValue ?? "", account: request.context.account,
-            notFound: .resourceNotFound("The knowledge base \(settings["knowledgeBaseId"]?.stringValue ?? "") of the flow's KnowledgeBase node does not exist."))
-        let chunks = try await KnowledgeBaseIndex(store: environment.store).chunks(knowledgeBaseId: knowledgeBase.id)
-        let vector = Embedder.embed(query, dimensions: chunks.first?.vector.count ?? 1024)
-        let hits = KnowledgeBaseSearch().rank(chunks, query: query, vector: vector, hybrid: false, filter: nil, limit: settings["numberOfResults"]?.intValue ?? 5)
-        let results: ShapeValue = .list(hits.map { ["content": ["text": .string($0.chunk.text)], "location": $0.chunk.location, "metadata": .map($0.chunk.metadata)] })
+        let retriever = KnowledgeBaseRetriever(environment: environment)
+        let knowledgeBase = try await retriever.knowledgeBase(settings["knowledgeBaseId"]?.stringValue ?? "", account: request.context.account)
+        let hits = try await retriever.retrieve(from: knowledgeBase, query: query, configuration: ["numberOfResults": settings["numberOfResults"] ?? 5])
+        let results: ShapeValue = .list(hits.map { KnowledgeBaseRetriever.reference($0.chunk) })
         guard let modelId = settings["modelId"]?.stringValue else {
             let action = FlowStep.Action(service: "bedrock-agent-runtime", operation: "Retrieve", request: ["retrievalQuery": ["text": .string(query)]], response: results)
             return (["retrievalResults": results], action)

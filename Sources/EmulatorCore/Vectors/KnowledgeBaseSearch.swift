@@ -7,6 +7,11 @@ public struct KnowledgeBaseSearch: Sendable {
     public struct Hit: Sendable {
         public var chunk: KnowledgeBaseChunk
         public var score: Double
+
+        public init(chunk: KnowledgeBaseChunk, score: Double) {
+            self.chunk = chunk
+            self.score = score
+        }
     }
 
     /// Words too common to say what a passage is about.
@@ -36,7 +41,7 @@ public struct KnowledgeBaseSearch: Sendable {
     }
 
     /// The distinct lowercased words of `text`, without stop words or a plural `s`.
-    static func keywords(_ text: String) -> Set<String> {
+    public static func keywords(_ text: String) -> Set<String> {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         return Set(words.filter { !stopWords.contains($0) }.map { $0.count > 3 && $0.hasSuffix("s") ? String($0.dropLast()) : $0 })
     }

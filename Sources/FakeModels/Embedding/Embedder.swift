@@ -58,6 +58,13 @@ public enum Embedder {
         return na == 0 || nb == 0 ? 0 : dot / (na.squareRoot() * nb.squareRoot())
     }
 
+    /// Cosine similarity squashed to (0, 1), as rerank models score: unrelated texts near
+    /// zero, close matches near one (eight decimals, so scores print the same everywhere).
+    public static func relevance(_ cosine: Double) -> Double {
+        let score = 1 / (1 + exp(-12 * (cosine - 0.35)))
+        return (score * 1e8).rounded() / 1e8
+    }
+
     /// A light English stemmer so "models" and "model" share their word feature.
     static func stem(_ word: String) -> String {
         for suffix in ["ing", "ed", "es", "s"] where word.count > suffix.count + 2 && word.hasSuffix(suffix) {

@@ -47,7 +47,7 @@ extension RuleDecision {
     }
 
     /// How long a whole (unstreamed) answer of `outputTokens` takes under the rule's latency.
-    func answerMs(outputTokens: Int) -> Int {
+    public func answerMs(outputTokens: Int) -> Int {
         guard let latency = action.latency else { return 0 }
         return latency.firstTokenMs + latency.generationMs(tokens: outputTokens)
     }

@@ -17,7 +17,7 @@ struct CohereRerankCodec: WholeAnswerCodec {
         let request = try read(body)
         let query = Embedder.embed(request.query, dimensions: Self.dimensions)
         let scored = request.documents.enumerated().map { index, document in
-            (index, Self.relevance(Embedder.cosine(query, Embedder.embed(document, dimensions: Self.dimensions))))
+            (index, Embedder.relevance(Embedder.cosine(query, Embedder.embed(document, dimensions: Self.dimensions))))
         }
         let ranked = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(request.topN ?? scored.count)
         var random = SeededRandom(text: "cohere-rerank\u{0}" + body.jsonText)
@@ -33,11 +33,6 @@ struct CohereRerankCodec: WholeAnswerCodec {
         request.documents.reduce(Tokenizer.count(request.query)) { $0 + Tokenizer.count($1) }
     }
 
-    /// Cosine similarity squashed to (0, 1): unrelated texts score near zero, close matches near one.
-    static func relevance(_ cosine: Double) -> Double {
-        let score = 1 / (1 + exp(-12 * (cosine - 0.35)))
-        return (score * 1e8).rounded() / 1e8
-    }
 
     func read(_ json: JSONValue) throws(BedrockError) -> Request {
         var body = try NativeBody(json)

@@ -33,6 +33,6 @@ enum CohereTools {
 
     /// A document object as `key: value` lines, keys sorted so the text is stable.
     static func documentText(_ fields: [String: JSONValue]) -> String {
-        fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.stringValue ?? $0.value.jsonText)" }.joined(separator: "\n")
+        JSONValue.object(fields).documentText
     }
 }

@@ -2,12 +2,14 @@ import BedrockAPI
 import Foundation
 
 /// Turns a source document's bytes into the text a knowledge base indexes, by its file
-/// type; anything else is a failure with the reason AWS would give.
-enum DocumentReader {
-    static let formats = ["txt", "md", "markdown", "html", "htm", "csv", "json"]
+/// type; anything else is a failure with the reason AWS would give. Ingestion and
+/// RetrieveAndGenerate's external sources both read documents with it.
+public enum DocumentReader {
+    /// The file types a knowledge base reads.
+    public static let formats = ["txt", "md", "markdown", "html", "htm", "csv", "json"]
 
     /// The document's text, or why it can't be indexed.
-    static func text(of data: Data, name: String, mimeType: String? = nil) -> Result<String, DocumentFailure> {
+    public static func text(of data: Data, name: String, mimeType: String? = nil) -> Result<String, DocumentFailure> {
         let format = mimeType.map(Self.format(mimeType:)) ?? String(name.split(separator: ".").last ?? "").lowercased()
         guard formats.contains(format) else {
             return .failure(DocumentFailure("The file format of \(name) is not supported. Supported formats: .txt, .md, .html, .csv, .json."))
@@ -46,7 +48,7 @@ enum DocumentReader {
 }
 
 /// Why a document could not be indexed.
-struct DocumentFailure: Error, Sendable {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
+public struct DocumentFailure: Error, Sendable {
+    public let reason: String
+    public init(_ reason: String) { self.reason = reason }
 }

@@ -1,5 +1,5 @@
 import BedrockAPI
-import FakeModels
+import Foundation
 
 /// Splits a document's text into chunks as a data source's chunkingConfiguration says,
 /// counting tokens with the emulator's tokenizer.
@@ -8,10 +8,14 @@ import FakeModels
 /// maxTokens, with `overlapTokens` overlap). SEMANTIC packs whole sentences up to maxTokens
 /// and always breaks at a paragraph (blank line). No configuration is AWS's default:
 /// about 300 tokens with 20% overlap.
-struct Chunker: Sendable {
-    var configuration: ShapeValue?
+public struct Chunker: Sendable {
+    /// A data source's `chunkingConfiguration`; nil is the default.
+    public var configuration: ShapeValue?
 
-    func chunks(_ text: String) -> [String] {
+    public init(configuration: ShapeValue?) { self.configuration = configuration }
+
+    /// The chunks of `text`, in order.
+    public func chunks(_ text: String) -> [String] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return [] }
         switch configuration?["chunkingStrategy"]?.stringValue {
@@ -77,7 +81,8 @@ struct Chunker: Sendable {
         return chunks
     }
 
-    static func sentences(_ text: String) -> [String] {
+    /// The sentences of `text`, each ending at `.`, `!` or `?`, trimmed.
+    public static func sentences(_ text: String) -> [String] {
         var sentences: [String] = []
         var current = ""
         for character in text {
