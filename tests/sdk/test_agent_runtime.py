@@ -356,3 +356,26 @@ def test_an_agents_guardrail_blocks_input_and_masks_answers(virtual):
     inline = read(run.invoke_inline_agent(sessionId="guarded-inline", foundationModel=MODEL, instruction=INSTRUCTION,
                                           guardrailConfiguration=config, inputText="Is Acme Corp open today?"))
     assert inline["text"] == "I can't help with that."
+
+
+def test_pre_processing_is_traced_by_default_and_post_processing_when_enabled(virtual):
+    build, run = virtual.client("bedrock-agent"), virtual.client("bedrock-agent-runtime")
+    agent_id = new_agent(virtual, build, agentName="traced-agent")
+    prepare(virtual, build, agent_id)
+    events = read(run.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="pre-1",
+                                   inputText="What should I pack for Lisbon?", enableTrace=True))
+    pre = [t["trace"]["preProcessingTrace"] for t in events["traces"] if "preProcessingTrace" in t["trace"]]
+    assert pre[0]["modelInvocationInput"]["type"] == "PRE_PROCESSING" and "Lisbon" in pre[0]["modelInvocationInput"]["text"]
+    assert pre[1]["modelInvocationOutput"]["parsedResponse"]["isValid"] is True
+    assert not any("postProcessingTrace" in t["trace"] for t in events["traces"])
+
+    # AWS's defaults turned around: no pre-processing, post-processing on.
+    override = {"promptConfigurations": [
+        {"promptType": "PRE_PROCESSING", "promptState": "DISABLED", "promptCreationMode": "DEFAULT"},
+        {"promptType": "POST_PROCESSING", "promptState": "ENABLED", "promptCreationMode": "DEFAULT"}]}
+    inline = read(run.invoke_inline_agent(sessionId="post-1", foundationModel=MODEL, instruction=INSTRUCTION, enableTrace=True,
+                                          promptOverrideConfiguration=override, inputText="What should I pack for Lisbon?"))
+    assert not any("preProcessingTrace" in t["trace"] for t in inline["traces"])
+    post = [t["trace"]["postProcessingTrace"] for t in inline["traces"] if "postProcessingTrace" in t["trace"]]
+    assert post[0]["modelInvocationInput"]["type"] == "POST_PROCESSING"
+    assert post[1]["modelInvocationOutput"]["parsedResponse"]["text"] == inline["text"]

@@ -48,6 +48,7 @@ struct AgentOrchestrator: Sendable {
                 text = intervention.text
             }
             inputText = text
+            outcome.events += preProcessing(text, traceId: "\(traceId)-pre")
             (passages, references) = try await lookUp(text, turn: turn, traceId: traceId, outcome: &outcome)
             messages = session.messages + [ChatMessage(role: .user, content: [.text(text)])]
         }
@@ -69,6 +70,7 @@ struct AgentOrchestrator: Sendable {
                     outcome.events.append(.trace(["guardrailTrace": intervention.trace]))
                 }
                 outcome.events.append(.trace(orchestration(["observation": ["traceId": .string(stepId), "type": "FINISH", "finalResponse": ["text": .string(answer)]]])))
+                outcome.events += postProcessing(answer, traceId: "\(traceId)-post")
                 outcome.events += chunks(of: answer, references: references, streamed: turn.streamFinalResponse)
                 session.messages = messages + [ChatMessage(role: .assistant, content: [.text(answer)])]
                 session.turns.append((inputText, answer))

@@ -32,6 +32,7 @@ extension AgentSetup {
         return AgentSetup(
             agentId: nil, aliasId: nil, aliasArn: nil, version: nil, foundationModel: input["foundationModel"]?.stringValue ?? "",
             instruction: input["instruction"]?.stringValue ?? "", actions: AgentAction.named(actions), knowledgeBases: knowledgeBases, memory: nil,
-            idleSessionSeconds: input["idleSessionTTLInSeconds"]?.intValue ?? 1800, guardrail: input["guardrailConfiguration"], sessionScope: "inline")
+            idleSessionSeconds: input["idleSessionTTLInSeconds"]?.intValue ?? 1800, guardrail: input["guardrailConfiguration"],
+            processing: AgentProcessingSteps(input["promptOverrideConfiguration"]), sessionScope: "inline")
     }
 }

@@ -63,6 +63,7 @@ extension AgentSetup {
             agentId: agent.id, aliasId: aliasId, aliasArn: aliasArn, version: version, foundationModel: model,
             instruction: configuration["instruction"]?.stringValue ?? "", actions: AgentAction.named(actions), knowledgeBases: knowledgeBases,
             memory: AgentMemoryPolicy(configuration["memoryConfiguration"]), idleSessionSeconds: configuration["idleSessionTTLInSeconds"]?.intValue ?? 1800,
-            guardrail: configuration["guardrailConfiguration"], sessionScope: "\(agent.id)/\(aliasId)")
+            guardrail: configuration["guardrailConfiguration"], processing: AgentProcessingSteps(configuration["promptOverrideConfiguration"]),
+            sessionScope: "\(agent.id)/\(aliasId)")
     }
 }

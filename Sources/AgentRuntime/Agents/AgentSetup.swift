@@ -23,6 +23,8 @@ struct AgentSetup: Sendable {
     var idleSessionSeconds: Int
     /// The agent's guardrail configuration, where its input and output checks apply.
     var guardrail: ShapeValue?
+    /// Whether pre- and post-processing run (their traces).
+    var processing = AgentProcessingSteps(nil)
     /// Where the sessions of this agent are kept: unique per agent and alias (or inline).
     var sessionScope: String
 }
