@@ -273,3 +273,27 @@ def test_an_iterator_sends_each_item_through_a_lambda_and_a_collector_gathers_th
     assert outputs["End"] == [{"shouted": "hi!"}, {"shouted": "yo!"}]
     assert outputs["Where"] == "s3://flow-out/hi"
     assert json.loads((tmp_path / "objects" / "flow-out" / "hi").read_text()) == ["hi", "yo"]
+
+
+def test_an_agent_node_runs_the_agent_behind_its_alias(virtual):
+    from test_agent_runtime import INSTRUCTION, new_agent, prepare
+    agent = virtual.client("bedrock-agent")
+    runtime = virtual.client("bedrock-agent-runtime")
+    agent_id = new_agent(virtual, agent, agentName="flow-agent")
+    prepare(virtual, agent, agent_id)
+    alias_arn = f"arn:aws:bedrock:us-east-1:123456789012:agent-alias/{agent_id}/TSTALIASID"
+    definition = {
+        "nodes": [
+            {"name": "Start", "type": "Input", "configuration": {"input": {}}, "outputs": [{"name": "document", "type": "String"}]},
+            {"name": "Ask", "type": "Agent", "configuration": {"agent": {"agentAliasArn": alias_arn}},
+             "inputs": [io("agentInputText", "String")], "outputs": [{"name": "agentResponse", "type": "String"}]},
+            {"name": "End", "type": "Output", "configuration": {"output": {}}, "inputs": [io("document", "String")]},
+        ],
+        "connections": [data("Start", "document", "Ask", "agentInputText"), data("Ask", "agentResponse", "End", "document")],
+    }
+    flow = prepared_flow(virtual, agent, definition)
+    _, events = invoke(runtime, flow["id"], "TSTALIASID", "What should I pack for Lisbon?")
+    answer = [e["flowOutputEvent"]["content"]["document"] for e in events if "flowOutputEvent" in e][0]
+    direct = runtime.invoke_agent(agentId=agent_id, agentAliasId="TSTALIASID", sessionId="direct", inputText="What should I pack for Lisbon?")
+    assert answer == b"".join(e["chunk"]["bytes"] for e in direct["completion"] if "chunk" in e).decode()
+    assert "Lisbon" in answer and INSTRUCTION not in answer

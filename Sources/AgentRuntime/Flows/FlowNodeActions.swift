@@ -30,10 +30,7 @@ struct FlowNodeActions: FlowNodeRunner {
         case "Retrieval":
             return try retrieve(settings, inputs: inputs, output: output ?? "s3Content")
         case "Agent":
-            let text = inputs["agentInputText"]?.stringValue ?? ""
-            let alias = settings["agentAliasArn"]?.stringValue ?? ""
-            let response: ShapeValue = .string("The agent \(alias.split(separator: "/").dropLast().last.map(String.init) ?? alias) received: \(text)")
-            return ([output ?? "agentResponse": response], FlowStep.Action(service: "bedrock-agent-runtime", operation: "InvokeAgent", request: ["inputText": .string(text)], response: response))
+            return try await agent(settings, inputs: inputs, output: output ?? "agentResponse")
         case "Lex":
             let text = inputs["inputText"]?.stringValue ?? ""
             let intent = ShapeValue.string(Self.intent(of: text))
