@@ -64,10 +64,11 @@ import Testing
         let outcome = try await Self.orchestrator(setup, environment).run(Self.turn(["inputText": "What is the weather in Paris?"]), session: &session)
         #expect(outcome.failure == nil)
         #expect(Self.names(outcome.events) == [
+            "preProcessingTrace", "preProcessingTrace",
             "modelInvocationInput", "modelInvocationOutput", "rationale", "invocationInput", "observation:ACTION_GROUP",
             "modelInvocationInput", "modelInvocationOutput", "observation:FINISH", "chunk",
         ])
-        guard case .trace(let observation) = outcome.events[4] else { Issue.record("no observation"); return }
+        guard case .trace(let observation) = outcome.events[6] else { Issue.record("no observation"); return }
         #expect(observation["orchestrationTrace"]?["observation"]?["actionGroupInvocationOutput"]?["text"] == #"{"forecast":"sunny in Paris"}"#)
         #expect(Self.text(outcome.events).contains("The get_weather tool returned"))
         #expect(session.turns.count == 1)
