@@ -33,7 +33,7 @@ struct ResourceSeeder: Sendable {
                 return
             }
             let context = RequestContext(
-                requestId: UUID().uuidString.lowercased(), account: account, accessKeyId: nil, receivedAt: environment.clock.now())
+                requestId: ResourceID.uuid(), account: account, accessKeyId: nil, receivedAt: environment.clock.now())
             _ = try await TimedJobs.$seeding.withValue(true) {
                 try await handler(OperationRequest(key: seed.key, input: seed.input, context: context))
             }

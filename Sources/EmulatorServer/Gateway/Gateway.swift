@@ -48,7 +48,7 @@ public struct Gateway: Sendable {
 
     /// Answers one request; every failure becomes an AWS-shaped error response.
     public func handle(_ request: HTTPRequestParts) async -> GatewayResponse {
-        let requestId = UUID().uuidString.lowercased()
+        let requestId = ResourceID.uuid()
         let started = ContinuousClock.now
         let receivedAt = clock.now()
         var codec: ServiceCodec?

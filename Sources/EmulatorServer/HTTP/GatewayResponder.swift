@@ -1,4 +1,5 @@
 import BedrockAPI
+import EmulatorCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -22,7 +23,7 @@ struct GatewayResponder: HTTPResponder {
         if path == "/_emulator" || path.hasPrefix("/_emulator/") {
             var answer = await admin.handle(
                 method: request.method.rawValue, path: path, query: HTTPRequestParts.parseQuery(request.uri.query), body: try await collect(request))
-            answer.headers.append(("x-amzn-RequestId", UUID().uuidString.lowercased()))
+            answer.headers.append(("x-amzn-RequestId", ResourceID.uuid()))
             return Self.response(answer)
         }
         let headerBytes = request.headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
@@ -79,7 +80,7 @@ struct GatewayResponder: HTTPResponder {
 
     static func failure(_ error: BedrockError) -> Response {
         var encoded = Gateway.encodeError(error, codec: nil)
-        encoded.headers.append(("x-amzn-RequestId", UUID().uuidString.lowercased()))
+        encoded.headers.append(("x-amzn-RequestId", ResourceID.uuid()))
         return response(encoded)
     }
 
