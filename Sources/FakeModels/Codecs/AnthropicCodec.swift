@@ -175,13 +175,21 @@ struct AnthropicCodec: ChatCodec {
 
     /// `anthropic.claude-3-haiku-20240307-v1:0` -> `claude-3-haiku-20240307`.
     static func modelName(_ modelId: String) -> String {
-        var name = modelId.hasPrefix("anthropic.") ? String(modelId.dropFirst("anthropic.".count)) : modelId
-        // Drop the `-vN` or `-vN:M` version suffix.
-        if let dash = name.range(of: "-v", options: .backwards),
-           name[dash.upperBound...].allSatisfy({ $0.isNumber || $0 == ":" }), !name[dash.upperBound...].isEmpty {
-            name.removeSubrange(dash.lowerBound...)
+        let name = modelId.hasPrefix("anthropic.") ? Substring(modelId.utf8.dropFirst("anthropic.".utf8.count)) : Substring(modelId)
+        // Drop the `-vN` or `-vN:M` version suffix (a byte scan: this runs on every answer).
+        let bytes = name.utf8
+        var cut = bytes.endIndex
+        while cut > bytes.startIndex {
+            let previous = bytes.index(before: cut)
+            guard bytes[previous] == UInt8(ascii: ":") || (bytes[previous] >= 0x30 && bytes[previous] <= 0x39) else { break }
+            cut = previous
         }
-        return name
+        if cut < bytes.endIndex, cut > bytes.startIndex,
+           bytes[bytes.index(before: cut)] == UInt8(ascii: "v"),
+           bytes.index(before: cut) > bytes.startIndex, bytes[bytes.index(cut, offsetBy: -2)] == UInt8(ascii: "-") {
+            return String(name[..<bytes.index(cut, offsetBy: -2)])
+        }
+        return String(name)
     }
 
     static func split(_ text: String, size: Int) -> [String] {

@@ -170,7 +170,10 @@ extension ChatGenerator {
         for text in request.system { hash.add(text) }
         for message in request.messages {
             hash.add(message.role.rawValue)
-            for block in message.content { hash.add(describe(block)) }
+            for block in message.content {
+                // Text, the common block, is hashed in place: its description would copy it.
+                if case .text(let text) = block { hash.add(prefix: "t:", text) } else { hash.add(describe(block)) }
+            }
         }
         hash.add("t=\(request.temperature ?? -1) p=\(request.topP ?? -1)")
         if request.sampleIndex > 0 { hash.add("n=\(request.sampleIndex)") }

@@ -47,12 +47,14 @@ public struct ChatGenerator: Sendable {
             text = cut
             stop = .stopSequence(sequence)
         }
-        if used + Tokenizer.count(text) > limit {
+        var textTokens = Tokenizer.count(text)
+        if used + textTokens > limit {
             text = Tokenizer.prefix(of: text, tokens: max(0, limit - used))
+            textTokens = Tokenizer.count(text)
             stop = .maxTokens
         }
         content.append(.text(text))
-        return ChatResult(content: content, stopReason: stop, inputTokens: inputTokens, outputTokens: used + Tokenizer.count(text))
+        return ChatResult(content: content, stopReason: stop, inputTokens: inputTokens, outputTokens: used + textTokens)
     }
 
     /// The tool the reply calls, if any: the forced one, the best match when any tool is

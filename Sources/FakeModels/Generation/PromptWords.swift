@@ -1,6 +1,6 @@
 /// The words of a prompt a reply can be built from: topic words, proper nouns and numbers.
 struct PromptWords: Sendable {
-    static let stopwords: Set<String> = [
+    static let stopwords = WordSet([
         "the", "and", "for", "are", "but", "not", "you", "your", "with", "this", "that", "from", "they", "have", "has",
         "had", "was", "were", "will", "would", "could", "should", "can", "what", "when", "where", "which", "who", "whom",
         "why", "how", "does", "did", "doing", "done", "been", "being", "into", "about", "than", "then", "there", "their",
@@ -14,7 +14,7 @@ struct PromptWords: Sendable {
         "classify", "convert", "calculate", "name", "suggest", "provide", "define", "recommend", "draft", "book",
         "send", "check", "plan", "search", "count", "format", "return", "answer", "respond", "reply", "call",
         "today", "tomorrow", "yesterday", "okay", "sure", "great", "good", "well", "now", "first", "next", "finally",
-    ]
+    ])
 
     static let modifierEndings = ["ous", "ful", "ive", "able", "ible", "ly", "ish", "less", "est"]
 
@@ -26,7 +26,7 @@ struct PromptWords: Sendable {
 
     init(_ text: String) {
         var topics: [String] = []
-        var seen: Set<String> = []
+        var seen = WordSet()
         var properNouns: [String] = []
         // Capitalized words at a sentence start may be names ("Alice is 30") or just the
         // first word; they rank after names found mid-sentence.
@@ -42,19 +42,22 @@ struct PromptWords: Sendable {
         func finish() {
             defer { allDigits = true }
             guard end > start else { return }
-            let word = String(decoding: bytes[start..<end], as: UTF8.self)
+            let slice = bytes[start..<end]
             if allDigits {
-                if let number = Double(word) { numbers.append(number) }
-            } else if !Self.isDigit(bytes[start]) {
-                let lower = word.lowercased()
-                let capitalized = Self.startsUppercase(word, first: bytes[start]) && !Self.stopwords.contains(lower)
-                let isProper = capitalized && !sentenceStart
-                if isProper && !properNouns.contains(word) { properNouns.append(word) }
-                if capitalized && sentenceStart && !sentenceInitial.contains(word) { sentenceInitial.append(word) }
-                if lower.utf8.count >= 3 && !Self.stopwords.contains(lower) && !seen.contains(lower) {
-                    seen.insert(lower)
-                    topics.append(isProper ? word : lower)
-                }
+                if let number = Double(String(decoding: slice, as: UTF8.self)) { numbers.append(number) }
+                sentenceStart = false
+                return
+            }
+            guard !Self.isDigit(bytes[start]) else { sentenceStart = false; return }
+            // ASCII words, nearly all of them, lowercase byte by byte; others through Unicode.
+            let (lower, word) = Self.lowercasedAndWord(slice)
+            let isStopword = Self.stopwords.contains(lower)
+            let capitalized = Self.startsUppercase(word, first: bytes[start]) && !isStopword
+            let isProper = capitalized && !sentenceStart
+            if isProper && !properNouns.contains(word) { properNouns.append(word) }
+            if capitalized && sentenceStart && !sentenceInitial.contains(word) { sentenceInitial.append(word) }
+            if lower.utf8.count >= 3 && !isStopword && seen.insert(lower) {
+                topics.append(isProper ? word : lower)
             }
             sentenceStart = false
         }
@@ -80,13 +83,41 @@ struct PromptWords: Sendable {
         finish()
         // Adjectives and adverbs read badly as topics ("how Paris affects famous"); drop the
         // obvious ones unless nothing else is left.
-        let nouns = topics.filter { word in !Self.modifierEndings.contains { word.count > $0.count + 2 && word.hasSuffix($0) } }
+        let nouns = topics.filter { word in !Self.modifierEndings.contains { Self.endsWithModifier(word, $0) } }
         self.topics = nouns.isEmpty ? topics : nouns
         self.properNouns = properNouns + sentenceInitial.filter { !properNouns.contains($0) }
         self.numbers = numbers
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The word lowercased, and the word as written (the same string when it has no capitals).
+    static func lowercasedAndWord(_ slice: ArraySlice<UInt8>) -> (lower: String, word: String) {
+        var hasUpper = false
+        for byte in slice {
+            if byte >= 0x80 {
+                let word = String(decoding: slice, as: UTF8.self)
+                return (word.lowercased(), word)
+            }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        guard hasUpper else {
+            let word = String(decoding: slice, as: UTF8.self)
+            return (word, word)
+        }
+        let lower = String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (offset, byte) in slice.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return slice.count
+        }
+        return (lower, String(decoding: slice, as: UTF8.self))
+    }
+
+    /// `famous` ends with `ous`, with more than two characters before it. Bytes are
+    /// compared first; characters are counted only for a word that ends that way.
+    static func endsWithModifier(_ word: String, _ ending: String) -> Bool {
+        word.utf8.count > ending.utf8.count + 2 && word.utf8.reversed().starts(with: ending.utf8.reversed())
+            && word.count > ending.count + 2 && word.hasSuffix(ending)
+    }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80

@@ -45,8 +45,16 @@ struct FNV1a {
         mix(1)
     }
 
+    /// The same hash as `add(prefix + text)`, without building the joined string.
+    mutating func add(prefix: String, _ text: String) {
+        add(bytes: prefix.utf8)
+        add(bytes: text.utf8)
+        mix(1)
+    }
+
     mutating func add(bytes: String.UTF8View) {
-        for byte in bytes { mix(byte) }
+        var text = String(bytes)
+        text.withUTF8 { for byte in $0 { mix(byte) } }
     }
 
     private mutating func mix(_ byte: UInt8) {

@@ -8,6 +8,13 @@
 public enum Tokenizer {
     /// The number of tokens in `text`.
     public static func count(_ text: String) -> Int {
+        // Native strings hand out their UTF-8 directly; iterating `utf8` instead costs
+        // an index check per byte, and this runs over every prompt more than once.
+        var text = text
+        return text.withUTF8(count(utf8:))
+    }
+
+    static func count(utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var tokens = 0
         var letters = 0
         var digits = 0
@@ -20,7 +27,7 @@ public enum Tokenizer {
         }
         // UTF-8 bytes: a continuation byte belongs to the character before it, so each
         // non-ASCII character counts once, at its lead byte.
-        for byte in text.utf8 {
+        for byte in utf8 {
             let v = UInt32(byte)
             if v >= 0x80 && v < 0xC0 { continue }
             switch v {
