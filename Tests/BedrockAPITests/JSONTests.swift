@@ -28,6 +28,14 @@ struct JSONTests {
         #expect(String(decoding: bytes, as: UTF8.self) == #"{"a":"line\n\"q\"\u0001","b":1}"#)
     }
 
+    @Test func writerEscapesBetweenUnescapedRuns() {
+        let text = "\"starts\" mid\\dle\ttab\r\u{1F}end é 😀 \u{7F}"
+        let written = String(decoding: JSONWriter.write(.string(text)), as: UTF8.self)
+        #expect(written == "\"\\\"starts\\\" mid\\\\dle\\ttab\\r\\u001fend é 😀 \u{7F}\"")
+        #expect(String(decoding: JSONWriter.write(.string("")), as: UTF8.self) == "\"\"")
+        #expect(String(decoding: JSONWriter.write(.string("\n")), as: UTF8.self) == "\"\\n\"")
+    }
+
     @Test func writtenJSONParsesBackToTheSameValue() throws {
         let value: JSONValue = ["x": [1, 2, "three"], "y": ["z": true], "d": .double(0.25)]
         #expect(try JSONParser.parse(JSONWriter.write(value)) == value)

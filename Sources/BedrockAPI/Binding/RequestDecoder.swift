@@ -95,7 +95,7 @@ public struct RequestDecoder: Sendable {
 
     func checkJSONContentType(_ request: HTTPRequestParts) throws(BedrockError) {
         guard let type = request.header("Content-Type")?.lowercased(), !type.isEmpty else { return }
-        guard type.contains("json") else {
+        guard type.utf8.firstRange(of: "json".utf8) != nil else {
             throw .validation("Unsupported Content-Type '\(type)': this operation takes a JSON body; send Content-Type: application/json.")
         }
     }

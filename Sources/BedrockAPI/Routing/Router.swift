@@ -56,10 +56,12 @@ public struct Router: Sendable {
     /// services share a route (`/tags/{resourceArn}` of the two agent services); the caller
     /// picks the one whose input the request satisfies.
     public func candidates(method: String, path rawPath: String, query: [(String, String)] = []) -> [Match] {
-        let trailingSlash = rawPath.count > 1 && rawPath.hasSuffix("/")
+        let trailingSlash = rawPath.utf8.count > 1 && rawPath.utf8.last == UInt8(ascii: "/")
         // Each segment is percent-decoded once, here; templates compare decoded text.
-        let segments = rawPath.split(separator: "/", omittingEmptySubsequences: true).map {
-            $0.contains("%") ? String($0).removingPercentEncodingOrSelf : String($0)
+        // Bytes, not Characters: Foundation's `contains("%")` on text costs more than the match.
+        let segments = rawPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { bytes in
+            let segment = String(Substring(bytes))
+            return bytes.contains(UInt8(ascii: "%")) ? segment.removingPercentEncodingOrSelf : segment
         }
         let first = segments.first.map { Self.indexKey(method, .literal($0)) } ?? Self.indexKey(method, nil)
         let candidates = (index[first] ?? []) + (index[Self.indexKey(method, .label("*"))] ?? [])

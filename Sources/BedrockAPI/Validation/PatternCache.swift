@@ -16,11 +16,17 @@ final class PatternCache: Sendable {
     private let cache = Mutex<[String: Compiled]>([:])
     /// Values that matched recently: the same model id or ARN arrives on call after call, and
     /// an ICU match costs more than the rest of the request's validation together.
-    private let recentMatches = Mutex<Set<String>>([])
+    private let recentMatches = Mutex<Set<Recent>>([])
     static let recentLimit = 4096
 
+    /// A value that matched a pattern (a pair, so no joined string is built per check).
+    private struct Recent: Hashable {
+        let pattern: String
+        let text: String
+    }
+
     func matches(_ pattern: String, _ text: String) -> Bool {
-        let key = pattern + "\u{0}" + text
+        let key = Recent(pattern: pattern, text: text)
         if recentMatches.withLock({ $0.contains(key) }) { return true }
         let matched = compiledMatch(pattern, text)
         if matched {

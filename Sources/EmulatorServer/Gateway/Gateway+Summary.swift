@@ -19,7 +19,11 @@ extension Gateway {
     }
 
     static func brief(_ text: String) -> String {
-        // UTF-8 bytes bound the characters from above, and counting them does not walk graphemes.
-        text.utf8.count <= summaryLength || text.count <= summaryLength ? text : String(text.prefix(summaryLength - 1)) + "…"
+        // UTF-8 bytes bound the characters from above, and counting them does not walk
+        // graphemes; past that, only the first `summaryLength` characters are walked, once.
+        guard text.utf8.count > summaryLength,
+              let end = text.index(text.startIndex, offsetBy: summaryLength, limitedBy: text.endIndex), end < text.endIndex
+        else { return text }
+        return String(text[..<text.index(before: end)]) + "…"
     }
 }
