@@ -13,9 +13,9 @@ enum PromptOperations {
 
     /// Registers the prompt operations.
     static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment, catalog: ModelCatalog) {
-        let drafts = ResourceCollection.prompts(environment)
-        let versions = ResourceCollection.promptVersions(environment)
-        let family = DraftVersions(drafts: drafts, versions: versions, draftIdMember: "id", noun: "prompt")
+        let family = DraftVersions.prompts(environment)
+        let drafts = family.drafts
+        let versions = family.versions
         let definition = PromptDefinition(catalog: catalog, environment: environment)
         let tokens = IdempotencyTokens()
 

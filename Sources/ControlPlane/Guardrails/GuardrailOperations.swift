@@ -14,9 +14,9 @@ public enum GuardrailOperations {
     /// Registers the guardrail operations, the account's enforced guardrail configuration
     /// and resource policies (which guardrails are the first resources to use).
     public static func register(into registry: inout OperationRegistry, environment: EmulatorEnvironment) {
-        let drafts = ResourceCollection.guardrails(environment)
-        let versions = ResourceCollection.guardrailVersions(environment)
-        let family = DraftVersions(drafts: drafts, versions: versions, draftIdMember: "guardrailId", noun: "guardrail")
+        let family = DraftVersions.guardrails(environment)
+        let drafts = family.drafts
+        let versions = family.versions
         let configuration = GuardrailConfiguration(service: drafts.service)
         let tokens = IdempotencyTokens()
 

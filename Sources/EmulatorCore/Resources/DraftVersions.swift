@@ -22,6 +22,19 @@ public struct DraftVersions: Sendable {
         self.noun = noun
     }
 
+    /// The resource `identifier` (id or ARN) names, at `version` (DRAFT when nil), as its Get
+    /// answers it; a missing resource or version is a ResourceNotFoundException naming
+    /// `versionMaker`, the operation that makes versions.
+    public func resolve(_ identifier: String, version: String?, account: AccountContext, versionMaker: String) async throws -> StoredResource {
+        let draft = try await drafts.require(
+            identifier, account: account,
+            notFound: .resourceNotFound("The \(noun) \(identifier) does not exist in this account and region. Check the \(noun) id or ARN."))
+        guard let version, version != "DRAFT" else { return draft }
+        return try await versions.require(
+            "\(draft.id):\(version)", account: account,
+            notFound: .resourceNotFound("The \(noun) \(draft.id) has no version \(version). Use DRAFT or a version \(versionMaker) made."))
+    }
+
     /// The numbered versions of `draft`, oldest first.
     public func versions(of draft: StoredResource, account: AccountContext) async throws -> [StoredResource] {
         try await versions.list(account: account).filter { $0.value[draftIdMember]?.stringValue == draft.id }

@@ -32,12 +32,14 @@ extension ResourceCollection {
     public static func guardrail(
         _ identifier: String, version: String?, account: AccountContext, environment: EmulatorEnvironment
     ) async throws -> StoredResource {
-        let draft = try await guardrails(environment).require(
-            identifier, account: account,
-            notFound: .resourceNotFound("The guardrail \(identifier) does not exist in this account and region. Check the guardrail id or ARN."))
-        guard let version, version != "DRAFT" else { return draft }
-        return try await guardrailVersions(environment).require(
-            guardrailVersionID(guardrailId: draft.id, version: version), account: account,
-            notFound: .resourceNotFound("The guardrail \(draft.id) has no version \(version). Use DRAFT or a version CreateGuardrailVersion made."))
+        try await DraftVersions.guardrails(environment).resolve(identifier, version: version, account: account, versionMaker: "CreateGuardrailVersion")
+    }
+}
+
+extension DraftVersions {
+    /// Guardrails: drafts and versions linked by `guardrailId`.
+    public static func guardrails(_ environment: EmulatorEnvironment) -> DraftVersions {
+        DraftVersions(
+            drafts: .guardrails(environment), versions: .guardrailVersions(environment), draftIdMember: "guardrailId", noun: "guardrail")
     }
 }

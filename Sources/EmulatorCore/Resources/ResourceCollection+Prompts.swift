@@ -33,12 +33,13 @@ extension ResourceCollection {
             base = String(identifier[..<colon])
             wanted = String(identifier[identifier.index(after: colon)...])
         }
-        let draft = try await prompts(environment).require(
-            base, account: account,
-            notFound: .resourceNotFound("The prompt \(identifier) does not exist in this account and region. Check the prompt id or ARN."))
-        guard let wanted, wanted != "DRAFT" else { return draft }
-        return try await promptVersions(environment).require(
-            promptVersionID(promptId: draft.id, version: wanted), account: account,
-            notFound: .resourceNotFound("The prompt \(draft.id) has no version \(wanted). Use DRAFT or a version CreatePromptVersion made."))
+        return try await DraftVersions.prompts(environment).resolve(base, version: wanted, account: account, versionMaker: "CreatePromptVersion")
+    }
+}
+
+extension DraftVersions {
+    /// Prompts: drafts and versions linked by `id`.
+    public static func prompts(_ environment: EmulatorEnvironment) -> DraftVersions {
+        DraftVersions(drafts: .prompts(environment), versions: .promptVersions(environment), draftIdMember: "id", noun: "prompt")
     }
 }
