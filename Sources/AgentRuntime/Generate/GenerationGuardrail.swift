@@ -10,36 +10,32 @@ import Runtime
 /// guardrail's blocked message; a blocked answer is replaced by it and a masked answer by
 /// its masked text; either way the answer reports `guardrailAction` `INTERVENED`.
 struct GenerationGuardrail: Sendable {
-    /// A `GuardrailConfiguration` value (`guardrailId`, `guardrailVersion`), nil when none is configured.
-    let configuration: ShapeValue?
-    let environment: EmulatorEnvironment
+    /// The configured guardrail, looked up once per call; nil when none is configured.
+    let applied: AppliedGuardrail?
 
-    var isConfigured: Bool { configuration != nil }
+    var isConfigured: Bool { applied != nil }
 
-    /// Refuses a configured guardrail that does not exist.
-    func requireExists(account: AccountContext) async throws {
-        guard let configuration else { return }
-        _ = try await ResourceCollection.guardrail(
-            configuration["guardrailId"]?.stringValue ?? "", version: configuration["guardrailVersion"]?.stringValue, account: account,
-            environment: environment)
+    /// The guardrail `configuration` (a `GuardrailConfiguration` value: `guardrailId`,
+    /// `guardrailVersion`) names; a configured guardrail that does not exist is refused.
+    init(configuration: ShapeValue?, environment: EmulatorEnvironment, request: OperationRequest) async throws {
+        guard let configuration else {
+            applied = nil
+            return
+        }
+        applied = try await GuardrailGate(environment: environment).guardrail(
+            identifier: configuration["guardrailId"]?.stringValue ?? "", version: configuration["guardrailVersion"]?.stringValue,
+            request: request)
     }
 
     /// What to answer instead when the guardrail blocks the question; nil lets it through.
-    func assess(question: String, request: OperationRequest) async throws -> String? {
-        guard let verdict = try await judge(question, source: .input, request: request), verdict.evaluation.blocked else { return nil }
+    func assess(question: String) -> String? {
+        guard let verdict = applied?.apply(source: .input, texts: [GuardrailText(question)]), verdict.evaluation.blocked else { return nil }
         return verdict.outputText
     }
 
     /// What to answer instead when the guardrail blocks or masks the answer; nil lets it through.
-    func assess(answer: String, request: OperationRequest) async throws -> String? {
-        guard let verdict = try await judge(answer, source: .output, request: request), verdict.intervened else { return nil }
+    func assess(answer: String) -> String? {
+        guard let verdict = applied?.apply(source: .output, texts: [GuardrailText(answer)]), verdict.intervened else { return nil }
         return verdict.outputText
-    }
-
-    private func judge(_ text: String, source: GuardrailSource, request: OperationRequest) async throws -> GuardrailVerdict? {
-        guard let configuration else { return nil }
-        return try await GuardrailGate(environment: environment).apply(
-            identifier: configuration["guardrailId"]?.stringValue ?? "", version: configuration["guardrailVersion"]?.stringValue,
-            source: source, texts: [GuardrailText(text)], request: request)
     }
 }

@@ -47,10 +47,10 @@ struct KnowledgeBaseGeneration: Sendable {
         }
         let generation = source["generationConfiguration"]
         let conversation = try await sessions.open(input["sessionId"]?.stringValue, account: account)
-        let guardrail = GenerationGuardrail(configuration: generation?["guardrailConfiguration"], environment: environment)
-        try await guardrail.requireExists(account: account)
+        let guardrail = try await GenerationGuardrail(
+            configuration: generation?["guardrailConfiguration"], environment: environment, request: request)
 
-        if let blocked = try await guardrail.assess(question: question, request: request) {
+        if let blocked = guardrail.assess(question: question) {
             return try await finish(conversation, question: question, answer: GroundedAnswer(parts: [.init(text: blocked, sources: [])]),
                 passages: [], intervened: true, guardrail: guardrail, tokens: (0, 0), account: account)
         }
@@ -71,7 +71,7 @@ struct KnowledgeBaseGeneration: Sendable {
             : GroundedAnswer.composing(question: question, context: conversation.previousQuestion ?? "", passages: passages)
                 .limited(maxTokens: chat.maxTokens, stopSequences: chat.stopSequences)
         var intervened = false
-        if let blocked = try await guardrail.assess(answer: answer.text, request: request) {
+        if let blocked = guardrail.assess(answer: answer.text) {
             answer = GroundedAnswer(parts: [.init(text: blocked, sources: [])])
             intervened = true
         }
