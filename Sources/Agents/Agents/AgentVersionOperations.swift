@@ -33,14 +33,9 @@ enum AgentVersionOperations {
             let stored = try await version(request, family: family)
             let agentId = stored.value["agentId"]?.stringValue ?? ""
             let number = stored.value["version"]?.stringValue ?? ""
-            let routing = try await family.children(family.aliases, agentId: agentId, account: account).filter { alias in
-                (alias.value["routingConfiguration"]?.listValue ?? []).contains { $0["agentVersion"]?.stringValue == number }
-            }
-            if !routing.isEmpty, request.input["skipResourceInUseCheck"]?.boolValue != true {
-                let ids = routing.compactMap { $0.value["agentAliasId"]?.stringValue }.joined(separator: ", ")
-                throw BedrockError.conflict(
-                    "Version \(number) of agent \(agentId) is in use by the aliases \(ids). Point them at another version first, or set skipResourceInUseCheck.")
-            }
+            try AliasRouting.requireUnrouted(
+                number, of: "agent \(agentId)", aliases: try await family.children(family.aliases, agentId: agentId, account: account),
+                versionMember: "agentVersion", aliasIdMember: "agentAliasId", request: request)
             try await family.removeChildren(agentId: agentId, version: number, account: account)
             try await family.versions.delete(stored)
             return OperationOutput(["agentId": .string(agentId), "agentVersion": .string(number), "agentStatus": "DELETING"])

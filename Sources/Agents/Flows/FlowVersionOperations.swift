@@ -20,7 +20,7 @@ enum FlowVersionOperations {
                     "The flow \(flow.id) is \(flow.value["status"]?.stringValue ?? "NotPrepared"); only a Prepared DRAFT can be versioned. Call PrepareFlow and wait until GetFlow shows Prepared.")
             }
             let existing = try await family.children(family.versions, of: flow, account: account)
-            let number = String((existing.compactMap { Int($0.value["version"]?.stringValue ?? "") }.max() ?? 0) + 1)
+            let number = String(existing.nextVersionNumber())
             var value = flow.value.mapValue ?? [:]
             value["version"] = .string(number)
             value["createdAt"] = .timestamp(family.now)
@@ -51,14 +51,9 @@ enum FlowVersionOperations {
             let flow = try await family.flow(request)
             let number = request.input["flowVersion"]?.stringValue ?? ""
             let stored = try await family.version(number, of: flow, account: account)
-            let routing = try await family.children(family.aliases, of: flow, account: account).filter { alias in
-                (alias.value["routingConfiguration"]?.listValue ?? []).contains { $0["flowVersion"]?.stringValue == number }
-            }
-            if !routing.isEmpty, request.input["skipResourceInUseCheck"]?.boolValue != true {
-                let ids = routing.compactMap { $0.value["id"]?.stringValue }.joined(separator: ", ")
-                throw BedrockError.conflict(
-                    "Version \(number) of flow \(flow.id) is in use by the aliases \(ids). Point them at another version first, or set skipResourceInUseCheck.")
-            }
+            try AliasRouting.requireUnrouted(
+                number, of: "flow \(flow.id)", aliases: try await family.children(family.aliases, of: flow, account: account),
+                versionMember: "flowVersion", aliasIdMember: "id", request: request)
             try await family.versions.delete(stored)
             return OperationOutput(["id": .string(flow.id), "version": .string(number)])
         }
