@@ -167,7 +167,7 @@ struct AgentOrchestrator: Sendable {
     /// Ends the turn with a DependencyFailedException (and its `failureTrace`), as AWS does
     /// when an action fails.
     func fail(_ outcome: inout AgentTurn.Outcome, _ message: String, traceId: String) {
-        outcome.failure = BedrockError(code: "DependencyFailedException", status: 424, message: message)
+        outcome.failure = BedrockError.dependencyFailed(message)
         outcome.events.append(.trace(["failureTrace": ["traceId": .string(traceId), "failureReason": .string(message)]]))
     }
 

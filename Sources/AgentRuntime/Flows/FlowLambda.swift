@@ -13,9 +13,7 @@ enum FlowLambda {
         case .body(let body):
             return ShapeDecoder.document(body)
         case .failed(let reason):
-            throw BedrockError(
-                code: "DependencyFailedException", status: 424,
-                message: "Received failed response from the Lambda function \(functionArn): \(reason)")
+            throw BedrockError.dependencyFailed("Received failed response from the Lambda function \(functionArn): \(reason)")
         }
     }
 }

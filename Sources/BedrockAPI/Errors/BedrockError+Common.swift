@@ -24,6 +24,11 @@ extension BedrockError {
         BedrockError(code: "ServiceQuotaExceededException", status: 400, message: message)
     }
 
+    /// A function or service the call depends on failed (an agent's or a flow's Lambda).
+    public static func dependencyFailed(_ message: String) -> BedrockError {
+        BedrockError(code: "DependencyFailedException", status: 424, message: message)
+    }
+
     public static func tooManyTags(_ message: String) -> BedrockError {
         BedrockError(code: "TooManyTagsException", status: 400, message: message)
     }
