@@ -5,6 +5,8 @@ import EmulatorServer
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 
 /// `bedrock-emulator`: a local Amazon Bedrock on one port.
 @main
@@ -14,6 +16,13 @@ struct BedrockEmulatorCommand: AsyncParsableCommand {
         abstract: "A local, deterministic emulator of Amazon Bedrock's four APIs on one port.",
         version: AdminAPI.version
     )
+
+    /// Runs Swift concurrency's jobs on the NIO event loops that serve the sockets, so a
+    /// request's task does not hop between two thread pools on every read and write.
+    static func main() async {
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
