@@ -33,7 +33,9 @@ extension APIModel {
         guard let url = url ?? Bundle.module.url(forResource: "api-model", withExtension: "json") else {
             throw CocoaError(.fileNoSuchFile)
         }
-        return try JSONDecoder().decode(APIModel.self, from: Data(contentsOf: url))
+        let decoder = JSONDecoder()
+        decoder.userInfo[ShapeNames.userInfoKey] = ShapeNames()
+        return try decoder.decode(APIModel.self, from: Data(contentsOf: url))
     }
 }
 

@@ -1,4 +1,6 @@
 /// One shape of a service's API model: its type, members and constraints, as botocore has them.
+/// Kept small: the four services hold about 2,500 shapes, so the traits few shapes carry live
+/// in flags and in one shared box rather than inline in every shape.
 public struct Shape: Sendable, Decodable {
     /// The wire types of the rest-json protocol.
     public enum Kind: String, Sendable, Decodable {
@@ -8,37 +10,43 @@ public struct Shape: Sendable, Decodable {
     public let type: Kind
     public let members: [String: Member]?
     public let required: [String]?
-    public let min: Double?
-    public let max: Double?
-    public let pattern: String?
     public let `enum`: [String]?
-    public let union: Bool?
-    /// The member sent as the whole HTTP body instead of a JSON object.
-    public let payload: String?
-    public let eventstream: Bool?
-    public let event: Bool?
-    public let exception: Bool?
-    public let fault: Bool?
-    /// A free-form JSON document (`smithy.api#Document`).
-    public let document: Bool?
-    public let timestampFormat: String?
-    public let sensitive: Bool?
-    public let error: ErrorTrait?
     /// The element shape of a list.
     public let member: String?
-    public let key: String?
-    public let value: String?
+    let traits: ShapeTraits
+    let details: ShapeDetails?
+
+    public var min: Double? { details?.min }
+    public var max: Double? { details?.max }
+    public var pattern: String? { details?.pattern }
+    /// The member sent as the whole HTTP body instead of a JSON object.
+    public var payload: String? { details?.payload }
+    public var timestampFormat: String? { details?.timestampFormat }
+    public var error: ErrorTrait? { details?.error }
+    public var key: String? { details?.key }
+    public var value: String? { details?.value }
+    public var union: Bool? { traits.flag(.union) }
+    public var eventstream: Bool? { traits.flag(.eventstream) }
+    public var event: Bool? { traits.flag(.event) }
+    public var exception: Bool? { traits.flag(.exception) }
+    public var fault: Bool? { traits.flag(.fault) }
+    /// A free-form JSON document (`smithy.api#Document`).
+    public var document: Bool? { traits.flag(.document) }
+    public var sensitive: Bool? { traits.flag(.sensitive) }
 
     /// A member of a structure: its shape and where it travels in the HTTP message.
     public struct Member: Sendable, Decodable {
         public let shape: String
+        let binding: MemberBinding?
+        let traits: ShapeTraits
+
         /// `uri`, `querystring`, `header`, `headers` (a prefixed header map) or `statusCode`; nil means the body.
-        public let location: String?
-        public let locationName: String?
-        public let idempotencyToken: Bool?
-        public let jsonvalue: Bool?
-        public let eventpayload: Bool?
-        public let eventheader: Bool?
+        public var location: String? { binding?.location }
+        public var locationName: String? { binding?.locationName }
+        public var idempotencyToken: Bool? { traits.flag(.idempotencyToken) }
+        public var jsonvalue: Bool? { traits.flag(.jsonvalue) }
+        public var eventpayload: Bool? { traits.flag(.eventpayload) }
+        public var eventheader: Bool? { traits.flag(.eventheader) }
     }
 
     /// The `error` trait of an exception shape.
