@@ -29,6 +29,16 @@ extension BedrockError {
         BedrockError(code: "DependencyFailedException", status: 424, message: message)
     }
 
+    /// A provisioned model or custom model deployment asked for before it serves.
+    public static func modelNotReady(_ message: String) -> BedrockError {
+        BedrockError(code: "ModelNotReadyException", status: 429, message: message)
+    }
+
+    /// A resource others still depend on, or one a running workflow holds.
+    public static func resourceInUse(_ message: String) -> BedrockError {
+        BedrockError(code: "ResourceInUseException", status: 400, message: message)
+    }
+
     public static func tooManyTags(_ message: String) -> BedrockError {
         BedrockError(code: "TooManyTagsException", status: 400, message: message)
     }

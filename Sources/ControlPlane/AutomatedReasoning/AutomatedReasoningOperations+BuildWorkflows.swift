@@ -92,9 +92,7 @@ extension AutomatedReasoningOperations {
                 throw BedrockError.conflict("The build workflow has changed since the lastUpdatedAt you sent. Get it again and use its current updatedAt.")
             }
             if jobs.isRunning(workflow.value["status"]?.stringValue) {
-                throw BedrockError(
-                    code: "ResourceInUseException", status: 400,
-                    message: "The build workflow is still \(workflow.value["status"]?.stringValue ?? ""). Cancel it and wait until it is CANCELLED before deleting it.")
+                throw BedrockError.resourceInUse("The build workflow is still \(workflow.value["status"]?.stringValue ?? ""). Cancel it and wait until it is CANCELLED before deleting it.")
             }
             for result in try await store.children(of: workflow.arn, in: store.testResults, account: account) { try await store.testResults.delete(result) }
             try await store.assets.remove(of: workflow.arn, account: account)

@@ -85,9 +85,7 @@ extension AutomatedReasoningOperations {
             let workflows = try await store.children(of: arn, in: store.buildWorkflows, account: account)
             let results = try await store.children(of: arn, in: store.testResults, account: account)
             if request.input["force"]?.boolValue != true, !(versions.isEmpty && cases.isEmpty && workflows.isEmpty) {
-                throw BedrockError(
-                    code: "ResourceInUseException", status: 400,
-                    message: "The policy still has \(versions.count) version(s), \(cases.count) test case(s) and \(workflows.count) build workflow(s). Delete them first, or set force to true.")
+                throw BedrockError.resourceInUse("The policy still has \(versions.count) version(s), \(cases.count) test case(s) and \(workflows.count) build workflow(s). Delete them first, or set force to true.")
             }
             for child in versions { try await delete(child, store: store) }
             for child in cases { try await store.testCases.delete(child) }

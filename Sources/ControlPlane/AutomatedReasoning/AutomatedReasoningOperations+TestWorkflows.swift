@@ -15,7 +15,7 @@ extension AutomatedReasoningOperations {
             let workflow = try await builds.current(try await store.buildWorkflow(request))
             let status = workflow.value["status"]?.stringValue ?? ""
             if builds.isRunning(status) {
-                throw BedrockError(code: "ResourceInUseException", status: 400, message: "The build workflow is still \(status); run tests once it is COMPLETED.")
+                throw BedrockError.resourceInUse("The build workflow is still \(status); run tests once it is COMPLETED.")
             }
             guard status == "COMPLETED" else {
                 throw BedrockError.validation("The build workflow is \(status); only a COMPLETED build workflow's policy can be tested.")

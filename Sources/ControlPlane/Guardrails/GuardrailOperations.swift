@@ -106,9 +106,7 @@ public enum GuardrailOperations {
             let draft = try await drafts.require(request, member: "guardrailIdentifier", noun: "guardrail")
             let version = request.input["guardrailVersion"]?.stringValue
             if let enforced = try await EnforcedGuardrailOperations.configuration(using: draft.id, version: version, account: account, environment: environment) {
-                throw BedrockError(
-                    code: "ResourceInUseException", status: 400,
-                    message: "The account's enforced guardrail configuration \(enforced.id) uses guardrail \(draft.id) version \(enforced.value["guardrailVersion"]?.stringValue ?? ""). Delete that configuration (or point it at another guardrail) first.")
+                throw BedrockError.resourceInUse("The account's enforced guardrail configuration \(enforced.id) uses guardrail \(draft.id) version \(enforced.value["guardrailVersion"]?.stringValue ?? ""). Delete that configuration (or point it at another guardrail) first.")
             }
             if let version {
                 let snapshot = try await ResourceCollection.guardrail(draft.id, version: version, account: account, environment: environment)

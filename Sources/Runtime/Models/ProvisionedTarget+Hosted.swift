@@ -17,9 +17,7 @@ extension ProvisionedTarget {
                 throw BedrockError.resourceNotFound("The custom model deployment \(modelId) does not exist in this account and region.")
             }
             guard deployment.value["status"] == "Active" else {
-                throw BedrockError(
-                    code: "ModelNotReadyException", status: 429,
-                    message: "The custom model deployment is \(deployment.value["status"]?.stringValue ?? "not ready"). Wait until it is Active and try again.")
+                throw BedrockError.modelNotReady("The custom model deployment is \(deployment.value["status"]?.stringValue ?? "not ready"). Wait until it is Active and try again.")
             }
             let modelArn = deployment.value["modelArn"]?.stringValue ?? ""
             let model = try await ResourceCollection.customModels(environment).find(modelArn, account: account)

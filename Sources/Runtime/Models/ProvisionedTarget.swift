@@ -24,9 +24,7 @@ struct ProvisionedTarget: Sendable {
             throw BedrockError.resourceNotFound("The provisioned model \(modelId) does not exist in this account and region.")
         }
         guard stored.value["status"] == "InService" else {
-            throw BedrockError(
-                code: "ModelNotReadyException", status: 429,
-                message: "The provisioned model is \(stored.value["status"]?.stringValue ?? "not ready") and not ready for inference yet. Wait until it is InService and try again.")
+            throw BedrockError.modelNotReady("The provisioned model is \(stored.value["status"]?.stringValue ?? "not ready") and not ready for inference yet. Wait until it is InService and try again.")
         }
         let foundation = stored.value["foundationModelArn"]?.stringValue ?? ""
         return ProvisionedTarget(
