@@ -64,14 +64,14 @@ public enum AgentInvocationOperations {
                 return OperationOutput.Event("returnControl", ["invocationId": .string(invocationId), "invocationInputs": .list(inputs)])
             }
         }
-        let stream: AsyncThrowingStream<OperationOutput.Event, any Error>
-        if let failure = outcome.failure {
-            stream = AsyncThrowingStream { continuation in
-                for event in events { continuation.yield(event) }
-                continuation.finish(throwing: failure)
-            }
-        } else {
-            stream = OperationOutput.stream(of: events, outputTokens: outcome.outputTokens, decision: request.context.rules.decision)
+        guard let failure = outcome.failure else {
+            return OperationOutput(
+                .map(value), events: events, outputTokens: outcome.outputTokens, decision: request.context.rules.decision,
+                usage: (outcome.inputTokens, outcome.outputTokens))
+        }
+        let stream = AsyncThrowingStream<OperationOutput.Event, any Error> { continuation in
+            for event in events { continuation.yield(event) }
+            continuation.finish(throwing: failure)
         }
         return OperationOutput(.map(value), events: stream, usage: (outcome.inputTokens, outcome.outputTokens))
     }

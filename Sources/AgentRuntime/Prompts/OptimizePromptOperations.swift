@@ -26,7 +26,7 @@ public enum OptimizePromptOperations {
                     "optimizedPromptEvent",
                     ["optimizedPrompt": ["textPrompt": ["text": .string(PromptOptimizer.optimize(prompt, for: model))]]]),
             ]
-            return OperationOutput(events: OperationOutput.stream(of: events))
+            return OperationOutput(events: events, outputTokens: 0, decision: nil)
         }
     }
 }

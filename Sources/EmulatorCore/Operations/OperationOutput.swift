@@ -22,6 +22,9 @@ public struct OperationOutput: Sendable {
     public var headers: [(name: String, value: String)]
     /// Tokens the call consumed, for the journal (and quotas): input and output.
     public var usage: (input: Int, output: Int)?
+    /// Every event existed before the answer began (no pacing, no fault mid-stream), so the
+    /// gateway may write them together instead of one write per event.
+    public var eventsKnownUpFront = false
 
     public init(
         _ value: ShapeValue = .map([:]), events: AsyncThrowingStream<Event, any Error>? = nil,

@@ -9,6 +9,8 @@ public struct EventFrameSequence: AsyncSequence, Sendable {
     let events: AsyncThrowingStream<OperationOutput.Event, any Error>
     let encoder: ResponseEncoder
     let union: String
+    /// Every frame is ready at once (see `OperationOutput.eventsKnownUpFront`).
+    let knownUpFront: Bool
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         var base: AsyncThrowingStream<OperationOutput.Event, any Error>.AsyncIterator

@@ -89,7 +89,8 @@ public struct Gateway: Sendable {
             answer = GatewayResponse(response: routed.encoder.encode(output.value, for: operation))
             answer.response.headers.append(contentsOf: output.headers)
             if let events = output.events, let stream = routed.encoder.eventStream(of: operation) {
-                answer.frames = EventFrameSequence(events: events, encoder: routed.encoder, union: stream.union)
+                answer.frames = EventFrameSequence(
+                    events: events, encoder: routed.encoder, union: stream.union, knownUpFront: output.eventsKnownUpFront)
             }
         } catch let error as BedrockError {
             errorCode = error.code

@@ -14,6 +14,8 @@ struct GatewayResponder: HTTPResponder {
     static let maximumBodySize = 25 * 1024 * 1024
     /// Header bytes accepted; more is refused with a JSON error rather than a dropped connection.
     static let maximumHeaderSize = 64 * 1024
+    /// Bytes of ready event-stream frames gathered before a write.
+    static let streamWriteSize = 64 * 1024
 
     let gateway: Gateway
     let admin: AdminAPI
@@ -50,8 +52,22 @@ struct GatewayResponder: HTTPResponder {
         var response = Self.response(answer.response)
         if let frames = answer.frames {
             response.body = ResponseBody { writer in
-                for await frame in frames {
-                    try await writer.write(ByteBuffer(bytes: frame))
+                if frames.knownUpFront {
+                    // Frames that are all ready go out in few writes: one write and flush per
+                    // frame cost more than making them. Paced streams keep a write per frame.
+                    var buffer = ByteBuffer()
+                    for await frame in frames {
+                        buffer.writeBytes(frame)
+                        if buffer.readableBytes >= Self.streamWriteSize {
+                            try await writer.write(buffer)
+                            buffer.clear()
+                        }
+                    }
+                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
+                } else {
+                    for await frame in frames {
+                        try await writer.write(ByteBuffer(bytes: frame))
+                    }
                 }
                 gateway.streamEnded(answer)
                 try await writer.finish(nil)

@@ -32,9 +32,9 @@ public enum ConverseOperations {
             await log.conversed(
                 original, output: .map([:]), events: response.events, inputTokens: response.result.inputTokens,
                 outputTokens: response.result.outputTokens)
-            let events = OperationOutput.stream(
-                of: response.events, outputTokens: response.result.outputTokens, decision: request.context.rules.decision)
-            return OperationOutput(.map([:]), events: events, usage: (response.result.inputTokens, response.result.outputTokens))
+            return OperationOutput(
+                events: response.events, outputTokens: response.result.outputTokens, decision: request.context.rules.decision,
+                usage: (response.result.inputTokens, response.result.outputTokens))
         }
     }
 

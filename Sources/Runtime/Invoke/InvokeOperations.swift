@@ -56,7 +56,7 @@ public enum InvokeOperations {
             await log.invoked(original, model: resolved.model, answer: answer, output: .array(chunks))
             return OperationOutput(
                 ["contentType": .string(answer.contentType)],
-                events: OperationOutput.stream(of: events, outputTokens: answer.outputTokens, decision: decision),
+                events: events, outputTokens: answer.outputTokens, decision: decision,
                 usage: (answer.inputTokens, answer.outputTokens))
         }
     }
