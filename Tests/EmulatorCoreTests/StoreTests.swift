@@ -20,6 +20,17 @@ private func record(
 }
 
 @Suite struct StoreTests {
+    /// SQLite is loaded only when state is first read or written; a folder is opened at once.
+    @Test func anInMemoryDatabaseOpensOnFirstUse() async throws {
+        let store = try Store.inMemory()
+        #expect(!store.isOpen)
+        #expect(try await store.resource(arn: "arn:aws:test:us-east-1:123456789012:widget/none") == nil)
+        #expect(store.isOpen)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try Store.onDisk(directory: directory).isOpen)
+    }
+
     @Test func inMemoryRoundTrip() async throws {
         let store = try Store.inMemory()
         let widget = try record(id: "W1", name: "first")

@@ -36,6 +36,8 @@ public struct ModelInvocationLogging: Sendable {
         case false?:
             return nil
         case nil:
+            // A store nothing has opened holds nothing: no need to open it to know.
+            guard environment.store.isOpen else { return nil }
             let type = configurations.type
             let any = try await environment.store.read { db in try ResourceRecord.filter(Column("type") == type).fetchCount(db) > 0 }
             // A put that raced this look has already said true; keep it.

@@ -1,26 +1,49 @@
 import Foundation
 import GRDB
 import Logging
+import Synchronization
 
 /// The emulator's persistent state: one SQLite database, in memory or on disk.
 public final class Store: Sendable {
-    /// The GRDB connection; a queue in memory, a WAL pool on disk.
-    public let writer: any DatabaseWriter
     /// Where the database lives, or nil in memory.
     public let fileURL: URL?
+    /// The GRDB connection (a queue in memory, a WAL pool on disk), opened and migrated on
+    /// first use: an emulator that only answers model calls never loads SQLite.
+    private let connection: Mutex<(any DatabaseWriter)?>
+    private let open: @Sendable () throws -> any DatabaseWriter
 
-    private init(writer: any DatabaseWriter, fileURL: URL?, migrations: [StoreMigration]) throws {
-        self.writer = writer
+    private init(fileURL: URL?, migrations: [StoreMigration], open: @escaping @Sendable () throws -> any DatabaseWriter) {
         self.fileURL = fileURL
-        try Store.migrator(with: migrations).migrate(writer)
+        self.connection = Mutex(nil)
+        self.open = {
+            let writer = try open()
+            try Store.migrator(with: migrations).migrate(writer)
+            return writer
+        }
     }
 
-    /// Opens a fresh database that lives only as long as this store.
+    /// The connection, opened and migrated now if this is the first use.
+    public var writer: any DatabaseWriter {
+        get throws {
+            try connection.withLock { connection in
+                if let connection { return connection }
+                let opened = try open()
+                connection = opened
+                return opened
+            }
+        }
+    }
+
+    /// Whether the database has been opened yet.
+    public var isOpen: Bool { connection.withLock { $0 != nil } }
+
+    /// A fresh database that lives only as long as this store, created when first used.
     public static func inMemory(migrations: [StoreMigration] = []) throws -> Store {
-        try Store(writer: DatabaseQueue(configuration: configuration()), fileURL: nil, migrations: migrations)
+        Store(fileURL: nil, migrations: migrations) { try DatabaseQueue(configuration: configuration()) }
     }
 
     /// Opens (or creates) `directory/state.sqlite` in WAL mode, creating the directory if needed.
+    /// Opened at once, so a folder or file that cannot be used is reported at start.
     public static func onDisk(
         directory: URL,
         migrations: [StoreMigration] = [],
@@ -29,9 +52,10 @@ public final class Store: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("state.sqlite")
         // A pool always runs in WAL mode, so readers never wait for the writer.
-        let pool = try DatabasePool(path: file.path, configuration: configuration())
+        let store = Store(fileURL: file, migrations: migrations) { try DatabasePool(path: file.path, configuration: configuration()) }
+        _ = try store.writer
         logger.info("Opened state database", metadata: ["path": "\(file.path)"])
-        return try Store(writer: pool, fileURL: file, migrations: migrations)
+        return store
     }
 
     /// Runs `body` with read-only access to a consistent snapshot of the database.
