@@ -69,10 +69,7 @@ public enum AgentInvocationOperations {
                 .map(value), events: events, outputTokens: outcome.outputTokens, decision: request.context.rules.decision,
                 usage: (outcome.inputTokens, outcome.outputTokens))
         }
-        let stream = AsyncThrowingStream<OperationOutput.Event, any Error> { continuation in
-            for event in events { continuation.yield(event) }
-            continuation.finish(throwing: failure)
-        }
-        return OperationOutput(.map(value), events: stream, usage: (outcome.inputTokens, outcome.outputTokens))
+        return OperationOutput(
+            .map(value), events: OperationOutput.stream(of: events, thenThrowing: failure), usage: (outcome.inputTokens, outcome.outputTokens))
     }
 }

@@ -13,12 +13,8 @@ enum InvokeFlowOperations {
             let run = try await runs.run(target, request: request)
             let events = FlowEvents(definition: target.definition, run: run).stream(traced: request.input["enableTrace"]?.boolValue == true, requestIds: runs.newId)
             let failure = run.failure.map { $0.error as? BedrockError ?? .internalServer() }
-            let stream = AsyncThrowingStream<OperationOutput.Event, any Error> { continuation in
-                for event in events { continuation.yield(event) }
-                continuation.finish(throwing: failure)
-            }
             let executionId = request.input["executionId"]?.stringValue ?? runs.newId()
-            return OperationOutput(["executionId": .string(executionId)], events: stream)
+            return OperationOutput(["executionId": .string(executionId)], events: OperationOutput.stream(of: events, thenThrowing: failure))
         }
     }
 }

@@ -10,6 +10,13 @@ extension KeyedDecodingContainer {
         return names?.intern(name) ?? name
     }
 
+    /// A map keyed by names the model repeats (shape names, member names), its keys interned.
+    func decodeNamedMap<Value: Decodable>(_ key: Key, names: ShapeNames?) throws -> [String: Value] {
+        let map = try decode([String: Value].self, forKey: key)
+        guard let names else { return map }
+        return Dictionary(uniqueKeysWithValues: map.map { (names.intern($0.key), $0.value) })
+    }
+
     func decodeNamesIfPresent(_ key: Key, names: ShapeNames?) throws -> [String]? {
         guard let list = try decodeIfPresent([String].self, forKey: key) else { return nil }
         guard let names else { return list }

@@ -11,12 +11,7 @@ extension ServiceModel {
         signingName = try container.decode(String.self, forKey: .signingName)
         endpointPrefix = try container.decode(String.self, forKey: .endpointPrefix)
         operations = try container.decode([String: OperationModel].self, forKey: .operations)
-        let shapes = try container.decode([String: Shape].self, forKey: .shapes)
         // Keyed by the same strings the members refer by, once the references are decoded.
-        if let names = ShapeNames.of(decoder) {
-            self.shapes = Dictionary(uniqueKeysWithValues: shapes.map { (names.intern($0.key), $0.value) })
-        } else {
-            self.shapes = shapes
-        }
+        shapes = try container.decodeNamedMap(.shapes, names: ShapeNames.of(decoder))
     }
 }

@@ -8,13 +8,8 @@ extension Shape {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let names = ShapeNames.of(decoder)
         type = try container.decode(Kind.self, forKey: .type)
-        let members = try container.decodeIfPresent([String: Member].self, forKey: .members)
         // Member names recur across shapes and in `required`: one copy of each.
-        if let names, let members {
-            self.members = Dictionary(uniqueKeysWithValues: members.map { (names.intern($0.key), $0.value) })
-        } else {
-            self.members = members
-        }
+        members = container.contains(.members) ? try container.decodeNamedMap(.members, names: names) : nil
         required = try container.decodeNamesIfPresent(.required, names: names)
         `enum` = try container.decodeIfPresent([String].self, forKey: .enum)
         member = try container.decodeNameIfPresent(.member, names: names)

@@ -36,11 +36,11 @@ public struct OperationOutput: Sendable {
         self.usage = usage
     }
 
-    /// A stream of events that are all known up front.
-    public static func stream(of events: [Event]) -> AsyncThrowingStream<Event, any Error> {
+    /// A stream of events that are all known up front, ended by `failure` when given.
+    public static func stream(of events: [Event], thenThrowing failure: (any Error)? = nil) -> AsyncThrowingStream<Event, any Error> {
         AsyncThrowingStream { continuation in
             for event in events { continuation.yield(event) }
-            continuation.finish()
+            continuation.finish(throwing: failure)
         }
     }
 }

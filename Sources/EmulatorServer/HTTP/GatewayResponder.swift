@@ -52,23 +52,17 @@ struct GatewayResponder: HTTPResponder {
         var response = Self.response(answer.response)
         if let frames = answer.frames {
             response.body = ResponseBody { writer in
-                if frames.knownUpFront {
-                    // Frames that are all ready go out in few writes: one write and flush per
-                    // frame cost more than making them. Paced streams keep a write per frame.
-                    var buffer = ByteBuffer()
-                    for await frame in frames {
-                        buffer.writeBytes(frame)
-                        if buffer.readableBytes >= Self.streamWriteSize {
-                            try await writer.write(buffer)
-                            buffer.clear()
-                        }
-                    }
-                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
-                } else {
-                    for await frame in frames {
-                        try await writer.write(ByteBuffer(bytes: frame))
+                // Frames that are all ready go out in few writes: one write and flush per frame
+                // cost more than making them. A paced stream writes each frame as it comes.
+                var buffer = ByteBuffer()
+                for await frame in frames {
+                    buffer.writeBytes(frame)
+                    if !frames.knownUpFront || buffer.readableBytes >= Self.streamWriteSize {
+                        try await writer.write(buffer)
+                        buffer = ByteBuffer()
                     }
                 }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
                 gateway.streamEnded(answer)
                 try await writer.finish(nil)
             }
